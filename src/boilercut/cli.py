@@ -1,0 +1,269 @@
+"""The command line: parse options, call the library, show results, map errors to exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__, report
+from .config import Config, load_config
+from .errors import BoilercutError, ExitCode, UsageError
+from .io.files import find_inputs, write_atomically
+from .pipeline import Pipeline
+from .registry import DEFAULT_ORDER, available_stages
+from .rules import SiteResolver
+from .rules.selftest import run_examples
+from .runner import Summary, clean_document, clean_file, clean_tree, read_source
+
+app = typer.Typer(
+    help="Turn scraped news text into clean article text: headline and body, nothing else.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List, test and check rule files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+Site = Annotated[str | None, typer.Option("--site", help="Use this site's rules for every document (a domain).")]
+RuleDirs = Annotated[
+    list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones.")
+]
+Stages = Annotated[str | None, typer.Option("--stages", help="Comma-separated stages to run, in order.")]
+Skip = Annotated[str | None, typer.Option("--skip", help="Comma-separated stages not to run.")]
+NoTitle = Annotated[bool, typer.Option("--no-title", help="Leave the headline out.")]
+NoSiteRules = Annotated[bool, typer.Option("--no-site-rules", help="Use only the default rules and generic stages.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+
+
+def main() -> None:
+    app()
+
+
+@app.callback(invoke_without_command=True)
+def _root(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False) -> None:
+    if version:
+        typer.echo(f"boilercut {__version__}")
+        raise typer.Exit()
+
+
+@contextlib.contextmanager
+def _boundary(debug: bool) -> Iterator[None]:
+    """The one error boundary: expected errors say what and where; bugs exit 3."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except BoilercutError as error:
+        report.error(str(error))
+        raise typer.Exit(int(error.exit_code)) from None
+    except KeyboardInterrupt:
+        report.error("interrupted; outputs written so far are complete, run again to finish")
+        raise typer.Exit(130) from None
+    except Exception as error:
+        if debug:
+            traceback.print_exc()
+        report.error(f"internal error: {type(error).__name__}: {error}. This is a bug in boilercut: rerun with --debug and report it")
+        raise typer.Exit(int(ExitCode.BUG)) from None
+
+
+def _config(site: str | None, rules: list[Path] | None, stages: str | None, skip: str | None, no_title: bool, no_site_rules: bool) -> Config:
+    return load_config(Path.cwd()).with_flags(
+        site=site,
+        rule_dirs=tuple(rules) if rules else None,
+        stages=_names(stages),
+        skip=_names(skip),
+        title=False if no_title else None,
+        site_rules=False if no_site_rules else None,
+    )
+
+
+def _names(option: str | None) -> tuple[str, ...] | None:
+    return tuple(name.strip() for name in option.split(",") if name.strip()) if option else None
+
+
+def _finish(summary: Summary, *, folder: bool) -> NoReturn:
+    if folder:
+        report.summary(summary)
+    else:
+        for message in summary.warnings:
+            report.warn(message)
+        for message in summary.failures:
+            report.error(message)
+    raise typer.Exit(int(ExitCode.FINDINGS if summary.failures else ExitCode.OK))
+
+
+@app.command()
+def clean(
+    source: Annotated[str, typer.Argument(metavar="IN", help="A file, a folder (recursive: .txt, .html) or - for stdin.")],
+    target: Annotated[str, typer.Argument(metavar="OUT", help="A file, a folder mirroring IN, or - for stdout.")],
+    site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+) -> None:  # fmt: skip
+    """Clean IN into OUT."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        summary = Summary()
+        if source == "-":
+            _clean_stdin(pipeline, target, summary)
+            _finish(summary, folder=False)
+        path = Path(source)
+        if path.is_dir():
+            _clean_folder(pipeline, path, target, summary)
+            _finish(summary, folder=True)
+        if not path.is_file():
+            raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
+        text = clean_file(pipeline, path, summary)
+        if text is not None:
+            _emit(text, target, path.with_suffix(".txt").name)
+        _finish(summary, folder=False)
+
+
+def _clean_stdin(pipeline: Pipeline, target: str, summary: Summary) -> None:
+    text, doc = clean_document(pipeline, read_source(sys.stdin.buffer.read(), name="<stdin>"))
+    summary.record(doc)
+    _emit(text, target, "stdin.txt")
+
+
+def _clean_folder(pipeline: Pipeline, root: Path, target: str, summary: Summary) -> None:
+    if target == "-":
+        raise UsageError(f"OUT -: IN {root} is a folder, so OUT must be a folder too")
+    out_root = Path(target)
+    if out_root.resolve() == root.resolve() or root.resolve() in out_root.resolve().parents:
+        raise UsageError(f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN")
+    if out_root.exists() and not out_root.is_dir():
+        raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
+    inputs = list(find_inputs(root))
+    with report.progress(len(inputs)) as advance:
+        clean_tree(pipeline, inputs, out_root, summary, advance)
+
+
+def _emit(text: str, target: str, default_name: str) -> None:
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    out = Path(target)
+    write_atomically(out / default_name if out.is_dir() else out, text)
+
+
+@app.command()
+def fix(
+    files: Annotated[list[Path], typer.Argument(help="Files to clean in place.")],
+    site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+) -> None:  # fmt: skip
+    """Clean files in place (atomically); unchanged files are left alone."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        summary = Summary()
+        for path in files:
+            text = clean_file(pipeline, path, summary)
+            if text is not None and text != _current(path):
+                write_atomically(path, text)
+                summary.changed += 1
+                report.err.print(f"fixed {path}")
+        _finish(summary, folder=False)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Files that should already be clean.")],
+    site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+) -> None:  # fmt: skip
+    """Change nothing; show a diff and exit 1 when a file would change."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        summary = Summary()
+        for path in files:
+            text = clean_file(pipeline, path, summary)
+            current = _current(path)
+            if text is not None and text != current:
+                summary.changed += 1
+                report.diff(str(path), current or "", text)
+        if summary.changed:
+            report.err.print(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
+            for message in summary.failures:
+                report.error(message)
+            raise typer.Exit(int(ExitCode.FINDINGS))
+        _finish(summary, folder=False)
+
+
+def _current(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+@app.command()
+def explain(
+    file: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
+    site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
+    no_site_rules: NoSiteRules = False, debug: Debug = False,
+) -> None:  # fmt: skip
+    """Show every input line with its verdict, stage, rule id and reason."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(site, rules, stages, skip, False, no_site_rules))
+        if file == "-":
+            source = read_source(sys.stdin.buffer.read(), name="<stdin>")
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise UsageError(f"{file}: no such file")
+            source = read_source(path.read_bytes(), name=file, path=path)
+        report.explain(pipeline.process(source))
+
+
+@app.command("stages")
+def stages_command(stages: Stages = None, skip: Skip = None, debug: Debug = False) -> None:
+    """List the stages: those that run, in order, then the others available."""
+    with _boundary(debug):
+        config = _config(None, None, stages, skip, False, False)
+        pipeline = Pipeline(config)
+        running = {stage.name for stage in pipeline.stages}
+        others = [make() for name, make in sorted(available_stages().items()) if name not in running]
+        report.stages_table([*pipeline.stages, *others], running)
+
+
+@rules_app.command("list")
+def rules_list(
+    site: Site = None, rules: RuleDirs = None, no_site_rules: NoSiteRules = False, debug: Debug = False,
+) -> None:  # fmt: skip
+    """List every rule: id, stage, action, file and description."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(None, rules, ",".join(DEFAULT_ORDER), None, False, no_site_rules))
+        book = pipeline.book
+        listed = book.every_rule() if site is None else book.all_rules(SiteResolver(book, site).explicit)
+        builtin = [(s.name, rule_id, text) for s in pipeline.stages for rule_id, text in s.builtin_rules.items()]
+        report.rules_table(listed, builtin)
+
+
+@rules_app.command("test")
+def rules_test(rules: RuleDirs = None, debug: Debug = False) -> None:
+    """Run every rule on its examples; exit 1 if any verdict differs."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(None, rules, None, None, False, False))
+        count, failures, untested = run_examples(pipeline.book.every_rule())
+        report.example_failures(count, failures, untested)
+        raise typer.Exit(int(ExitCode.FINDINGS if failures else ExitCode.OK))
+
+
+@rules_app.command("check")
+def rules_check(rules: RuleDirs = None, debug: Debug = False) -> None:
+    """Load and validate every rule file; exit 2 on the first broken one, 1 if a rule has no examples."""
+    with _boundary(debug):
+        pipeline = Pipeline(_config(None, rules, None, None, False, False))
+        every = pipeline.book.every_rule()
+        untested = [rule for rule in every if not rule.examples]
+        for rule in untested:
+            report.warn(f"{rule.source}: rule {rule.id} has no examples")
+        report.err.print(f"{len(every)} rules in {len(pipeline.book.sites) + 1} files: ok" if not untested else "")
+        raise typer.Exit(int(ExitCode.FINDINGS if untested else ExitCode.OK))

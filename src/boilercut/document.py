@@ -1,0 +1,77 @@
+"""The Document that flows through the stages: one block per non-empty line.
+
+Stages never delete text: they mark blocks as dropped, each with the stage, a
+stable rule id and a reason. Rendering happens once, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Why a block left the output."""
+
+    stage: str
+    rule: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Block:
+    """One non-empty input line, possibly repaired or joined by a stage."""
+
+    text: str
+    line: int  # 1-based line number in the input
+    blank_before: int = 0  # blank lines that preceded it in the input
+    drop: Drop | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.drop is None
+
+
+@dataclass(slots=True)
+class Document:
+    """A scraped page on its way through the pipeline."""
+
+    blocks: list[Block]
+    name: str = "<stdin>"
+    url: str | None = None
+    site: str | None = None
+    title: int | None = None  # index of the headline block, once found
+    warnings: list[str] = field(default_factory=list)
+    # Per-document results that several stages share (the generic analysis).
+    analysis: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, *, name: str = "<stdin>", url: str | None = None) -> Document:
+        blocks: list[Block] = []
+        blanks = 0
+        for number, line in enumerate(split_lines(text), start=1):
+            stripped = line.strip()
+            if not stripped:
+                blanks += 1
+                continue
+            blocks.append(Block(stripped, number, blanks))
+            blanks = 0
+        return cls(blocks, name=name, url=url)
+
+    def kept(self) -> list[int]:
+        """Indexes of the blocks still in the output."""
+        return [i for i, block in enumerate(self.blocks) if block.drop is None]
+
+    def drop(self, index: int, stage: str, rule: str, reason: str) -> bool:
+        """Mark a block dropped; the first decision stands. True if it was kept."""
+        block = self.blocks[index]
+        if block.drop is not None:
+            return False
+        block.drop = Drop(stage, rule, reason)
+        return True
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split on every line break a scraper may leave (\\r\\n, \\r, U+2028...)."""
+    return text.splitlines()

@@ -1,0 +1,1 @@
+"""Reading documents in and writing clean text out."""

@@ -1,0 +1,124 @@
+"""Everything boilercut shows a person: summaries, explanations, rule and stage tables (rich)."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+
+from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress
+from rich.table import Table
+from rich.text import Text
+
+from .document import Document
+from .rules.model import Rule
+from .rules.selftest import ExampleFailure
+from .runner import Summary
+from .stage import Stage
+
+# Messages, progress and summaries go to stderr so that stdout stays clean for pipes.
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def error(message: str) -> None:
+    err.print(Text("error: ", style="bold red") + Text(message))
+
+
+def warn(message: str) -> None:
+    err.print(Text("warning: ", style="yellow") + Text(message))
+
+
+def summary(result: Summary) -> None:
+    for message in result.warnings:
+        warn(message)
+    for message in result.failures:
+        error(message)
+    lines = sum(result.dropped.values())
+    err.print(
+        f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped",
+        style="bold" if not result.failures else "bold red",
+    )
+    if not lines:
+        return
+    table = Table(title="lines dropped", title_justify="left", show_edge=False)
+    table.add_column("stage")
+    table.add_column("rule")
+    table.add_column("lines", justify="right")
+    for stage, count in result.by_stage().most_common():
+        table.add_row(stage, "", str(count), style="bold")
+        for (rule_stage, rule), rule_count in result.dropped.most_common():
+            if rule_stage == stage:
+                table.add_row("", rule, str(rule_count))
+    err.print(table)
+
+
+def explain(doc: Document) -> None:
+    """Every input line with its verdict, stage, rule id and reason."""
+    site = doc.site or "none (default rules only)"
+    out.print(Text(f"{doc.name}: site {site}", style="bold"))
+    for index, block in enumerate(doc.blocks):
+        if block.drop is None:
+            verdict, style, why = ("title", "bold green", "") if index == doc.title else ("keep", "green", "")
+        else:
+            verdict, style = "drop", "red"
+            why = f"{block.drop.stage} {block.drop.rule}: {block.drop.reason}"
+        row = Text(f"{block.line:>5} ", style="dim") + Text(f"{verdict:<5} ", style=style)
+        if why:
+            row += Text(why, style="yellow") + Text(" | ", style="dim")
+        row += Text(block.text, style=None if block.drop is None else "dim")
+        out.print(row, soft_wrap=True)
+    for warning in doc.warnings:
+        warn(warning)
+
+
+def diff(name: str, before: str, after: str) -> None:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name} (now)", f"{name} (clean)"
+    )
+    for line in lines:
+        style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@") else None
+        out.print(Text(line.rstrip("\n"), style=style or ""), soft_wrap=True)
+
+
+def rules_table(rules: Iterable[Rule], builtin: Iterable[tuple[str, str, str]]) -> None:
+    table = Table(show_edge=False)
+    for column in ("id", "stage", "action", "where", "description"):
+        table.add_column(column)
+    for stage, rule_id, description in builtin:
+        table.add_row(rule_id, stage, "built-in", "code", description)
+    for rule in rules:
+        table.add_row(rule.id, rule.stage, rule.action.value, rule.source, rule.description)
+    out.print(table)
+
+
+def example_failures(count: int, failures: list[ExampleFailure], untested: list[Rule]) -> None:
+    for failure in failures:
+        out.print(failure.describe(), highlight=False, markup=False, soft_wrap=True)
+    for rule in untested:
+        warn(f"{rule.source}: rule {rule.id} has no examples; add some so `rules test` can check it")
+    style = "bold red" if failures else "bold green"
+    err.print(f"{count - len(failures)} passed, {len(failures)} failed", style=style)
+
+
+def stages_table(stages: Iterable[Stage], running: set[str]) -> None:
+    table = Table(show_edge=False)
+    for column in ("stage", "runs", "rules from files", "description"):
+        table.add_column(column)
+    for stage in stages:
+        table.add_row(
+            stage.name, "yes" if stage.name in running else "no", "yes" if stage.accepts_rules else "no", stage.description
+        )
+    out.print(table)
+
+
+@contextlib.contextmanager
+def progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal; a no-op otherwise."""
+    if not err.is_terminal or total < 2:
+        yield lambda: None
+        return
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("cleaning", total=total)
+        yield lambda: bar.advance(task)

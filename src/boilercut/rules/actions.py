@@ -1,0 +1,91 @@
+"""What each rule action drops once its pattern has found a line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Document
+from .matcher import CompiledRule, RuleSet, search
+from .model import Action
+
+
+def apply_rules(doc: Document, stage: str, rules: RuleSet) -> None:
+    """Run one stage's rules over a document, marking the lines they drop."""
+    if not rules:
+        return
+    for hit in list(rules.scan(doc.blocks, doc.warnings)):
+        ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
+
+
+def _drop(doc: Document, index: int, compiled: CompiledRule, stage: str, note: str = "") -> None:
+    rule = compiled.rule
+    doc.drop(index, stage, rule.id, rule.description + note)
+
+
+def _short_enough(doc: Document, index: int, compiled: CompiledRule) -> bool:
+    limit = compiled.rule.neighbour_max_words
+    return limit is None or len(doc.blocks[index].text.split()) <= limit
+
+
+def drop_line(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    _drop(doc, index, compiled, stage)
+
+
+def drop_with_previous(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    _drop(doc, index, compiled, stage)
+    if index > 0 and _short_enough(doc, index - 1, compiled):
+        _drop(doc, index - 1, compiled, stage, f" (the line before line {doc.blocks[index].line})")
+
+
+def drop_with_next(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    _drop(doc, index, compiled, stage)
+    if index + 1 < len(doc.blocks) and _short_enough(doc, index + 1, compiled):
+        _drop(doc, index + 1, compiled, stage, f" (the line after line {doc.blocks[index].line})")
+
+
+def drop_with_following(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    _drop(doc, index, compiled, stage)
+    assert compiled.while_ is not None  # the loader requires it for this action
+    marker = doc.blocks[index].line
+    for after in range(index + 1, len(doc.blocks)):
+        block = doc.blocks[after]
+        if not (_short_enough(doc, after, compiled) and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)):
+            break
+        _drop(doc, after, compiled, stage, f" (listed under line {marker})")
+
+
+def drop_between(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    assert compiled.end is not None  # the loader requires it for this action
+    blocks = doc.blocks
+    for last in range(index + 1, len(blocks)):
+        if search(compiled.end, blocks[last].text, compiled.rule, doc.warnings, last):
+            break
+    else:
+        return  # no end marker: an open block is not dropped, the text may be article
+    first = index + 1 if compiled.rule.keep_marker else index
+    stop = last if compiled.rule.keep_marker else last + 1
+    for inside in range(first, stop):
+        _drop(doc, inside, compiled, stage, f" (block from line {blocks[index].line} to {blocks[last].line})")
+
+
+def drop_from(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    start = index + 1 if compiled.rule.keep_marker else index
+    for after in range(start, len(doc.blocks)):
+        _drop(doc, after, compiled, stage, f" (everything from line {doc.blocks[index].line})")
+
+
+def drop_before(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
+    stop = index if compiled.rule.keep_marker else index + 1
+    for before in range(stop):
+        _drop(doc, before, compiled, stage, f" (everything up to line {doc.blocks[index].line})")
+
+
+ACTIONS: dict[Action, Callable[[Document, int, CompiledRule, str], None]] = {
+    Action.DROP: drop_line,
+    Action.DROP_BEFORE: drop_before,
+    Action.DROP_BETWEEN: drop_between,
+    Action.DROP_FROM: drop_from,
+    Action.DROP_WITH_FOLLOWING: drop_with_following,
+    Action.DROP_WITH_NEXT: drop_with_next,
+    Action.DROP_WITH_PREVIOUS: drop_with_previous,
+}

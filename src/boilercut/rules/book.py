@@ -1,0 +1,76 @@
+"""The rule book of a run: the defaults and every site file, loaded and checked once.
+
+Rule folders are read in order; a site file in a later folder replaces the
+file of the same name in an earlier one (so `--rules DIR` overrides the shipped
+rules). Compiled rule sets are built on first use and kept for the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+from ..errors import RuleFileError
+from .loader import load_rule_file
+from .matcher import RuleSet
+from .model import Rule, RuleFile
+
+DEFAULTS_FILE = "_default.toml"
+
+
+class RuleBook:
+    def __init__(self, files: Iterable[RuleFile], *, site_rules: bool = True) -> None:
+        files = list(files)
+        self.defaults = tuple(rule for f in files if f.site is None for rule in f.rules)
+        self.sites = {f.site.name: f for f in files if f.site is not None} if site_rules else {}
+        self._domains = {domain: name for name, f in self.sites.items() for domain in f.site.domains}  # type: ignore[union-attr]
+        self._compiled: dict[tuple[str | None, str], RuleSet] = {}
+        self._check_unique_ids(files)
+
+    @classmethod
+    def load(cls, folders: Iterable[Path], known_stages: Collection[str], *, site_rules: bool = True) -> RuleBook:
+        chosen: dict[str, Path] = {}
+        for folder in folders:
+            if not folder.is_dir():
+                raise RuleFileError(str(folder), "not a folder of rule files; check the --rules path")
+            for path in sorted(folder.glob("*.toml")):
+                chosen[path.name] = path  # a later folder overrides an earlier one
+        files = [load_rule_file(path, known_stages) for _, path in sorted(chosen.items())]
+        return cls(files, site_rules=site_rules)
+
+    def site_for_host(self, host: str) -> str | None:
+        """The site whose domain is the host or a parent of it (www.x.com -> x.com)."""
+        labels = host.lower().rstrip(".").split(".")
+        for start in range(len(labels) - 1):
+            site = self._domains.get(".".join(labels[start:]))
+            if site:
+                return site
+        return None
+
+    def rules_for(self, site: str | None, stage: str) -> RuleSet:
+        key = (site, stage)
+        ruleset = self._compiled.get(key)
+        if ruleset is None:
+            ruleset = RuleSet([rule for rule in self.all_rules(site) if rule.stage == stage])
+            self._compiled[key] = ruleset
+        return ruleset
+
+    def all_rules(self, site: str | None) -> list[Rule]:
+        site_file = self.sites.get(site) if site else None
+        return [*self.defaults, *(site_file.rules if site_file else ())]
+
+    def every_rule(self) -> list[Rule]:
+        return [*self.defaults, *(rule for f in self.sites.values() for rule in f.rules)]
+
+    def _check_unique_ids(self, files: list[RuleFile]) -> None:
+        owner: dict[str, RuleFile] = {}
+        for rule_file in files:
+            for rule in rule_file.rules:
+                first = owner.setdefault(rule.id, rule_file)
+                if first is not rule_file:
+                    raise RuleFileError(
+                        rule.source.rsplit(":", 1)[0],
+                        f"id already used in {first.path}; rule ids must be unique across rule files",
+                        line=int(rule.source.rsplit(":", 1)[1]),
+                        rule_id=rule.id,
+                    )

@@ -1,0 +1,75 @@
+"""Rules as validated, frozen values: what a rule file means once loaded."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+
+class Action(enum.Enum):
+    """What a rule does to the lines its pattern finds."""
+
+    DROP = "drop"  # the matching line
+    DROP_WITH_PREVIOUS = "drop_with_previous"  # it and the line before (a caption and its credit)
+    DROP_WITH_NEXT = "drop_with_next"  # it and the line after
+    DROP_WITH_FOLLOWING = "drop_with_following"  # it and the lines after it that match `while`
+    DROP_BETWEEN = "drop_between"  # a block from the marker to the next line matching `end`
+    DROP_FROM = "drop_from"  # everything from the marker to the end
+    DROP_BEFORE = "drop_before"  # everything before the marker
+
+
+class Verdict(enum.Enum):
+    KEEP = "keep"
+    DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """Input lines and the verdict the rule must give each (checked by `rules test`)."""
+
+    lines: tuple[str, ...]
+    expect: tuple[Verdict, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    stage: str
+    action: Action
+    pattern: str
+    description: str
+    source: str  # "path:line" of the rule's table, for messages
+    end: str | None = None  # drop_between: the end marker
+    while_: str | None = None  # drop_with_following: lines that go on being dropped
+    keep_marker: bool = False  # drop_from / drop_before / drop_between keep the marker line
+    max_words: int | None = None  # only lines of at most this many words match
+    neighbour_max_words: int | None = None  # the neighbour goes only if it is this short
+    min_blank_before: int = 0  # only lines set off by at least this many blank lines
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSpec:
+    """How a site file recognises its site."""
+
+    name: str
+    domains: tuple[str, ...]
+    fingerprints: tuple[str, ...] = ()  # literal text found on the site's pages
+    min_fingerprints: int = 2  # distinct fingerprints needed to claim bare text
+    chrome_above_title: bool = False  # everything above the headline is page chrome
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    path: str
+    site: SiteSpec | None  # None for _default.toml
+    rules: tuple[Rule, ...]
+
+    @property
+    def name(self) -> str:
+        return self.site.name if self.site else "_default"
+
+
+def describe_value(value: Any) -> str:
+    return f"{type(value).__name__} {value!r}"

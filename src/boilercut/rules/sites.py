@@ -1,0 +1,68 @@
+"""Which site a document comes from: --site, its URL, its folder, or fingerprints.
+
+Tried in that order; the first that names a known site wins. Fingerprints are
+literal strings declared in the site files, found in one pass over the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+import regex
+
+from ..errors import UsageError
+from .book import RuleBook
+
+
+class SiteResolver:
+    def __init__(self, book: RuleBook, explicit: str | None = None) -> None:
+        self.book = book
+        self.explicit = self._known(explicit) if explicit else None
+        owners: dict[str, list[str]] = {}
+        for name, site_file in book.sites.items():
+            assert site_file.site is not None
+            for fingerprint in site_file.site.fingerprints:
+                owners.setdefault(fingerprint, []).append(name)
+        self._owners = owners
+        self._fingerprints = regex.compile(r"\L<fp>", fp=sorted(owners)) if owners else None
+
+    def resolve(self, *, url: str | None, path: str | None, text: str) -> str | None:
+        if self.explicit:
+            return self.explicit
+        return self.from_url(url) or self.from_path(path) or self.from_fingerprints(text)
+
+    def from_url(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+        return self.book.site_for_host(host) if host else None
+
+    def from_path(self, path: str | None) -> str | None:
+        if not path:
+            return None
+        for folder in reversed(PurePath(path).parent.parts):
+            site = self.book.site_for_host(folder) if "." in folder else None
+            if site:
+                return site
+        return None
+
+    def from_fingerprints(self, text: str) -> str | None:
+        if self._fingerprints is None:
+            return None
+        found = set(self._fingerprints.findall(text, overlapped=True))
+        votes: Counter[str] = Counter(site for fingerprint in found for site in self._owners[fingerprint])
+        for site, count in votes.most_common():
+            spec = self.book.sites[site].site
+            assert spec is not None
+            if count >= spec.min_fingerprints:
+                return site
+        return None
+
+    def _known(self, name: str) -> str:
+        site = self.book.sites.get(name) and name or self.book.site_for_host(name)
+        if not site:
+            known = ", ".join(sorted(self.book.sites)) or "none"
+            raise UsageError(f"--site {name}: no rule file for this site (known sites: {known}); add one with --rules DIR")
+        return site

@@ -1,0 +1,92 @@
+"""Cleaning many documents: read, clean, write, and count what happened.
+
+A document that fails is reported and the run goes on; the summary says how
+many lines each stage and rule dropped, and which documents failed and why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .errors import DocumentError
+from .io.decoding import decode
+from .io.files import HTML_SUFFIXES, InputFile, write_atomically
+from .io.html import extract_text, looks_like_html
+from .pipeline import Pipeline, Source
+from .render import render
+
+
+@dataclass(slots=True)
+class Summary:
+    documents: int = 0
+    changed: int = 0
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> lines
+
+    def record(self, doc: Document) -> None:
+        self.documents += 1
+        self.warnings.extend(f"{doc.name}: {warning}" for warning in doc.warnings)
+        for block in doc.blocks:
+            if block.drop is not None:
+                self.dropped[block.drop.stage, block.drop.rule] += 1
+
+    def fail(self, message: str) -> None:
+        self.failures.append(message)
+
+    def by_stage(self) -> Counter[str]:
+        stages: Counter[str] = Counter()
+        for (stage, _), count in self.dropped.items():
+            stages[stage] += count
+        return stages
+
+
+def read_source(data: bytes, *, name: str, path: Path | None = None, url: str | None = None) -> Source:
+    """Decode a document's bytes; HTML (by suffix or by content) is extracted first."""
+    text = decode(data, name)
+    if (path is not None and path.suffix.lower() in HTML_SUFFIXES) or looks_like_html(text):
+        text = extract_text(text, name)
+    return Source(text, name=name, url=url, path=str(path) if path else None)
+
+
+def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:
+    doc = pipeline.process(source)
+    return render(doc, title=pipeline.config.title), doc
+
+
+def clean_file(pipeline: Pipeline, path: Path, summary: Summary, name: str | None = None) -> str | None:
+    """The clean text of one file, or None if it failed (recorded in the summary)."""
+    label = name or str(path)
+    try:
+        source = read_source(path.read_bytes(), name=label, path=path)
+        text, doc = clean_document(pipeline, source)
+    except DocumentError as error:
+        summary.fail(str(error))
+        return None
+    except OSError as error:
+        summary.fail(f"{label}: cannot read: {error.strerror or error}; check the file and its permissions")
+        return None
+    summary.record(doc)
+    return text
+
+
+def clean_tree(
+    pipeline: Pipeline,
+    inputs: Iterable[InputFile],
+    out_root: Path,
+    summary: Summary,
+    advance: Callable[[], None] = lambda: None,
+) -> None:
+    """Clean every input file into the mirrored path under out_root."""
+    for item in inputs:
+        text = clean_file(pipeline, item.path, summary, name=str(item.path))
+        if text is not None:
+            try:
+                write_atomically(out_root / item.output_relative, text)
+            except OSError as error:
+                summary.fail(f"{out_root / item.output_relative}: cannot write: {error}")
+        advance()

@@ -1,0 +1,34 @@
+"""The stage contract: a named object that marks lines of a Document as dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from .document import Document
+from .rules.matcher import RuleSet
+from .rules.model import SiteSpec
+
+
+@dataclass(frozen=True, slots=True)
+class StageContext:
+    """What a stage may know about the document besides its text."""
+
+    rules: RuleSet  # this stage's rules for the document's site (defaults included)
+    site: SiteSpec | None
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """A pipeline step. Pure: the same document and context give the same result.
+
+    `builtin_rules` maps the ids of decisions made in code (not in rule files)
+    to one-line descriptions, so `boilercut rules list` can show them too.
+    """
+
+    name: str
+    description: str
+    accepts_rules: bool
+    builtin_rules: dict[str, str]
+
+    def apply(self, doc: Document, context: StageContext) -> None: ...

@@ -1,0 +1,10 @@
+"""strip_ads: ads, promos, donation widgets, related-article lists."""
+
+from __future__ import annotations
+
+from .stripping import RuleStage
+
+
+class StripAds(RuleStage):
+    name = "strip_ads"
+    description = "ads, promos, donation widgets, related-article lists"

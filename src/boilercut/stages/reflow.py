@@ -1,0 +1,56 @@
+"""reflow: join a paragraph the scraper broke where it had inline links."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..stage import StageContext
+
+# A line ending in one of these closes its sentence: what follows is new.
+CLOSING = frozenset(".!?:;…\"”’»)]'|")
+# A link's text between two halves of a sentence is a name or a short phrase.
+LINK_TEXT_MAX_WORDS = 5
+
+
+class Reflow:
+    name = "reflow"
+    description = "join paragraphs the scraper split at inline links"
+    accepts_rules = False
+    builtin_rules = {
+        "RF001": "a line that continues the sentence left open by the line before",
+        "RF002": "a link's text between the two halves of a broken sentence",
+    }
+
+    def apply(self, doc: Document, context: StageContext) -> None:
+        kept = [i for i in doc.kept() if i != doc.title]
+        host: int | None = None  # the paragraph being rebuilt, while its sentence is open
+        for position, index in enumerate(kept):
+            text = doc.blocks[index].text
+            if host is not None and _continues(text):
+                self._join(doc, host, index, "RF001", "continues the sentence left open")
+            elif host is not None and _is_link_text(text) and _next_continues(doc, kept, position):
+                self._join(doc, host, index, "RF002", "a link's text inside the sentence")
+            else:
+                host = index
+            if _closes(doc.blocks[host].text):
+                host = None
+
+    def _join(self, doc: Document, host: int, index: int, rule: str, reason: str) -> None:
+        target = doc.blocks[host]
+        target.text = f"{target.text} {doc.blocks[index].text}"
+        doc.drop(index, self.name, rule, f"{reason}: joined into line {target.line}")
+
+
+def _closes(text: str) -> bool:
+    return text[-1] in CLOSING
+
+
+def _continues(text: str) -> bool:
+    return text[0].islower()
+
+
+def _is_link_text(text: str) -> bool:
+    return len(text.split()) <= LINK_TEXT_MAX_WORDS and not _closes(text)
+
+
+def _next_continues(doc: Document, kept: list[int], position: int) -> bool:
+    return position + 1 < len(kept) and _continues(doc.blocks[kept[position + 1]].text)
