@@ -1,4 +1,8 @@
-"""dedupe: find the headline, drop its repeats, captions repeated around a credit, repeated lines."""
+"""dedupe: find the headline, drop its repeats and captions repeated around a credit.
+
+Other repeated lines stay: articles repeat lines of their own (lists, refrains,
+quotes), and cutting the later copy loses article text.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,11 @@ CAPTION_ECHO_DISTANCE = 2
 
 class Dedupe:
     name = "dedupe"
-    description = "the headline repeated on the page, captions repeated around a credit, repeated lines"
+    description = "the headline repeated on the page, captions repeated around a credit"
     accepts_rules = False
     builtin_rules = {
         "DD001": "a repeat of the headline",
         "DD002": "a caption repeated above and below its credit",
-        "DD003": "a repeat of a line that appeared earlier on the page",
         "DD004": "page chrome above the headline (site setting chrome_above_title)",
     }
 
@@ -29,7 +32,7 @@ class Dedupe:
                     break
                 doc.drop(index, self.name, "DD004", "above the headline, where this site keeps its page chrome")
         self._drop_caption_echoes(doc)
-        self._drop_repeats(doc)
+        self._drop_headline_repeats(doc)
 
     def _drop_caption_echoes(self, doc: Document) -> None:
         blocks = doc.blocks
@@ -40,15 +43,10 @@ class Dedupe:
                 doc.drop(index, self.name, "DD002", reason)
                 doc.drop(echo, self.name, "DD002", reason)
 
-    def _drop_repeats(self, doc: Document) -> None:
-        first_seen: dict[str, int] = {}
+    def _drop_headline_repeats(self, doc: Document) -> None:
+        if doc.title is None:
+            return
+        headline = fold(doc.blocks[doc.title].text)
         for index in doc.kept():
-            key = fold(doc.blocks[index].text)
-            earlier = first_seen.setdefault(key, index)
-            if earlier == index:
-                continue
-            line = doc.blocks[earlier].line
-            if earlier == doc.title:
-                doc.drop(index, self.name, "DD001", f"repeats the headline (line {line})")
-            else:
-                doc.drop(index, self.name, "DD003", f"repeats line {line}")
+            if index != doc.title and fold(doc.blocks[index].text) == headline:
+                doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")
