@@ -33,7 +33,8 @@ app.add_typer(rules_app, name="rules")
 
 Site = Annotated[str | None, typer.Option("--site", help="Use this site's rules for every document (a domain).")]
 RuleDirs = Annotated[
-    list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones.")
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones."),
 ]
 Stages = Annotated[str | None, typer.Option("--stages", help="Comma-separated stages to run, in order.")]
 Skip = Annotated[str | None, typer.Option("--skip", help="Comma-separated stages not to run.")]
@@ -69,11 +70,20 @@ def _boundary(debug: bool) -> Iterator[None]:
     except Exception as error:
         if debug:
             traceback.print_exc()
-        report.error(f"internal error: {type(error).__name__}: {error}. This is a bug in boilercut: rerun with --debug and report it")
+        report.error(
+            f"internal error: {type(error).__name__}: {error}. A bug in boilercut: rerun with --debug and report it"
+        )
         raise typer.Exit(int(ExitCode.BUG)) from None
 
 
-def _config(site: str | None, rules: list[Path] | None, stages: str | None, skip: str | None, no_title: bool, no_site_rules: bool) -> Config:
+def _config(
+    site: str | None,
+    rules: list[Path] | None,
+    stages: str | None,
+    skip: str | None,
+    no_title: bool,
+    no_site_rules: bool,
+) -> Config:
     return load_config(Path.cwd()).with_flags(
         site=site,
         rule_dirs=tuple(rules) if rules else None,
@@ -101,7 +111,7 @@ def _finish(summary: Summary, *, folder: bool) -> NoReturn:
 
 @app.command()
 def clean(
-    source: Annotated[str, typer.Argument(metavar="IN", help="A file, a folder (recursive: .txt, .html) or - for stdin.")],
+    source: Annotated[str, typer.Argument(metavar="IN", help="A file, a folder (recursive) or - for stdin.")],
     target: Annotated[str, typer.Argument(metavar="OUT", help="A file, a folder mirroring IN, or - for stdout.")],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
@@ -136,7 +146,9 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, summary: Summary)
         raise UsageError(f"OUT -: IN {root} is a folder, so OUT must be a folder too")
     out_root = Path(target)
     if out_root.resolve() == root.resolve() or root.resolve() in out_root.resolve().parents:
-        raise UsageError(f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN")
+        raise UsageError(
+            f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN"
+        )
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
     inputs = list(find_inputs(root))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from .document import Document
 from .rules.matcher import RuleSet
@@ -26,9 +26,9 @@ class Stage(Protocol):
     to one-line descriptions, so `boilercut rules list` can show them too.
     """
 
-    name: str
-    description: str
-    accepts_rules: bool
-    builtin_rules: dict[str, str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    accepts_rules: ClassVar[bool]
+    builtin_rules: ClassVar[dict[str, str]]
 
     def apply(self, doc: Document, context: StageContext) -> None: ...

@@ -49,7 +49,10 @@ def drop_with_following(doc: Document, index: int, compiled: CompiledRule, stage
     marker = doc.blocks[index].line
     for after in range(index + 1, len(doc.blocks)):
         block = doc.blocks[after]
-        if not (_short_enough(doc, after, compiled) and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)):
+        if not (
+            _short_enough(doc, after, compiled)
+            and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)
+        ):
             break
         _drop(doc, after, compiled, stage, f" (listed under line {marker})")
 

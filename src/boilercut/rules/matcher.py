@@ -99,7 +99,7 @@ def _combine(patterns: Sequence[str]) -> regex.Pattern[str]:
     for source in patterns:
         flags = LEADING_FLAGS.match(source)
         if flags:
-            parts.append(f"(?{flags.group(1)}:{source[flags.end():]})")
+            parts.append(f"(?{flags.group(1)}:{source[flags.end() :]})")
         else:
             parts.append(f"(?:{source})")
     try:

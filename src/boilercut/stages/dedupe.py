@@ -6,6 +6,8 @@ quotes), and cutting the later copy loses article text.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..document import Document
 from ..headline import find_headline, fold
 from ..stage import StageContext
@@ -15,10 +17,10 @@ CAPTION_ECHO_DISTANCE = 2
 
 
 class Dedupe:
-    name = "dedupe"
-    description = "the headline repeated on the page, captions repeated around a credit"
-    accepts_rules = False
-    builtin_rules = {
+    name: ClassVar[str] = "dedupe"
+    description: ClassVar[str] = "the headline repeated on the page, captions repeated around a credit"
+    accepts_rules: ClassVar[bool] = False
+    builtin_rules: ClassVar[dict[str, str]] = {
         "DD001": "a repeat of the headline",
         "DD002": "a caption repeated above and below its credit",
         "DD004": "page chrome above the headline (site setting chrome_above_title)",

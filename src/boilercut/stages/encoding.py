@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from typing import ClassVar
+
 import regex
 
 from ..document import Document
@@ -29,10 +31,12 @@ SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
 
 
 class FixEncoding:
-    name = "fix_encoding"
-    description = "repair mojibake (ftfy), HTML entities, Unicode NFC, stray control and zero-width characters, spacing"
-    accepts_rules = False
-    builtin_rules = {"EN001": "a line left empty once stray characters are removed"}
+    name: ClassVar[str] = "fix_encoding"
+    description: ClassVar[str] = (
+        "repair mojibake (ftfy), HTML entities, Unicode NFC, stray control and zero-width characters, spacing"
+    )
+    accepts_rules: ClassVar[bool] = False
+    builtin_rules: ClassVar[dict[str, str]] = {"EN001": "a line left empty once stray characters are removed"}
 
     def apply(self, doc: Document, context: StageContext) -> None:
         mojibake = any(not b.text.isascii() and LIKELY_MOJIBAKE.search(b.text) for b in doc.blocks)

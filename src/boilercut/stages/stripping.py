@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..document import Document
 from ..rules.actions import apply_rules
 from ..stage import StageContext
@@ -10,10 +12,10 @@ from ..stage import StageContext
 class RuleStage:
     """A stage whose decisions come from rule files (defaults and site rules)."""
 
-    name = ""
-    description = ""
-    accepts_rules = True
-    builtin_rules: dict[str, str] = {}
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    accepts_rules: ClassVar[bool] = True
+    builtin_rules: ClassVar[dict[str, str]] = {}
 
     def apply(self, doc: Document, context: StageContext) -> None:
         apply_rules(doc, self.name, context.rules)
