@@ -40,7 +40,8 @@ class Pipeline:
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
         for stage in self.stages:
-            stage.apply(doc, StageContext(self.book.rules_for(doc.site, stage.name), spec))
+            context = StageContext(self.book.rules_for(doc.site, stage.name), spec, self.config.generic)
+            stage.apply(doc, context)
         return doc
 
     def clean(self, source: Source) -> str:

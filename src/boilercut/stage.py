@@ -16,6 +16,7 @@ class StageContext:
 
     rules: RuleSet  # this stage's rules for the document's site (defaults included)
     site: SiteSpec | None
+    generic: bool = True  # the generic classifier's verdicts apply
 
 
 @runtime_checkable

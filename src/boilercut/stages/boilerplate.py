@@ -3,6 +3,7 @@ cookie and privacy notices, share bars, tags."""
 
 from __future__ import annotations
 
+from ..generic import Kind
 from .stripping import RuleStage
 
 
@@ -12,3 +13,4 @@ class StripBoilerplate(RuleStage):
         "navigation, breadcrumbs, date/login/search bars, newsletter sign-ups, "
         "cookie and privacy notices, share bars, tags"
     )
+    kind = Kind.BOILERPLATE

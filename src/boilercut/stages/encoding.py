@@ -27,7 +27,9 @@ HTML_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-
 # C0/C1 controls (tab aside), zero-width space, word joiner, BOM and soft hyphen.
 # Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
 STRAY_CHARACTERS = regex.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
-SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+# Runs of spaces and tabs become one space; so do line and paragraph
+# separators that a repair or an entity produced inside a line.
+SPACE_RUN = regex.compile("[ \t\u2028\u2029]{2,}|[\t\u2028\u2029]")
 
 
 class FixEncoding:
@@ -39,22 +41,33 @@ class FixEncoding:
     builtin_rules: ClassVar[dict[str, str]] = {"EN001": "a line left empty once stray characters are removed"}
 
     def apply(self, doc: Document, context: StageContext) -> None:
-        mojibake = any(not b.text.isascii() and LIKELY_MOJIBAKE.search(b.text) for b in doc.blocks)
-        for index, block in enumerate(doc.blocks):
-            block.text = fix_line(block.text, mojibake=mojibake)
-            if not block.text:
-                doc.drop(index, self.name, "EN001", "nothing left once stray characters were removed")
+        before = [block.text for block in doc.blocks]
+        # One pass over the whole document: every pattern runs in C over the
+        # joined text, and only lines that changed are touched in Python.
+        after = fix_text("\n".join(before)).split("\n")
+        for index, (old, new) in enumerate(zip(before, after, strict=True)):
+            if new != old:
+                doc.blocks[index].text = new = new.strip()
+                if not new:
+                    doc.drop(index, self.name, "EN001", "nothing left once stray characters were removed")
 
 
-def fix_line(text: str, *, mojibake: bool) -> str:
-    if mojibake and not text.isascii():
-        text = _repair_mojibake(text)
+def fix_text(text: str) -> str:
+    """Repair a text without adding or removing line breaks."""
+    if not text.isascii():
+        if LIKELY_MOJIBAKE.search(text):
+            text = "\n".join(_repair_mojibake(line) for line in text.split("\n"))
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if "&" in text:
-        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = HTML_ENTITY.sub(_unescape, text)
     text = STRAY_CHARACTERS.sub("", text)
-    return SPACE_RUN.sub(" ", text).strip()
+    return SPACE_RUN.sub(" ", text)
+
+
+def _unescape(entity: regex.Match[str]) -> str:
+    # An entity for a line break must not split the line it stands in.
+    return html.unescape(entity.group()).replace("\n", " ").replace("\r", " ")
 
 
 def _repair_mojibake(text: str) -> str:
