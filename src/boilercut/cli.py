@@ -98,7 +98,7 @@ def _names(option: str | None) -> tuple[str, ...] | None:
     return tuple(name.strip() for name in option.split(",") if name.strip()) if option else None
 
 
-def _finish(summary: Summary, *, folder: bool) -> NoReturn:
+def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
     if folder:
         report.summary(summary)
     else:
@@ -106,7 +106,11 @@ def _finish(summary: Summary, *, folder: bool) -> NoReturn:
             report.warn(message)
         for message in summary.failures:
             report.error(message)
-    raise typer.Exit(int(ExitCode.FINDINGS if summary.failures else ExitCode.OK))
+    if debug:
+        for trace in summary.bugs:
+            report.err.print(trace, markup=False, highlight=False)
+    code = ExitCode.BUG if summary.bugs else ExitCode.FINDINGS if summary.failures else ExitCode.OK
+    raise typer.Exit(int(code))
 
 
 @app.command()
@@ -122,17 +126,17 @@ def clean(
         summary = Summary()
         if source == "-":
             _clean_stdin(pipeline, target, summary)
-            _finish(summary, folder=False)
+            _finish(summary, folder=False, debug=debug)
         path = Path(source)
         if path.is_dir():
             _clean_folder(pipeline, path, target, summary)
-            _finish(summary, folder=True)
+            _finish(summary, folder=True, debug=debug)
         if not path.is_file():
             raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
         text = clean_file(pipeline, path, summary)
         if text is not None:
             _emit(text, target, path.with_suffix(".txt").name)
-        _finish(summary, folder=False)
+        _finish(summary, folder=False, debug=debug)
 
 
 def _clean_stdin(pipeline: Pipeline, target: str, summary: Summary) -> None:
@@ -181,7 +185,7 @@ def fix(
                 write_atomically(path, text)
                 summary.changed += 1
                 report.err.print(f"fixed {path}")
-        _finish(summary, folder=False)
+        _finish(summary, folder=False, debug=debug)
 
 
 @app.command()
@@ -205,7 +209,7 @@ def check(
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
-        _finish(summary, folder=False)
+        _finish(summary, folder=False, debug=debug)
 
 
 def _current(path: Path) -> str | None:

@@ -6,6 +6,7 @@ many lines each stage and rule dropped, and which documents failed and why.
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Summary:
     documents: int = 0
     changed: int = 0
     failures: list[str] = field(default_factory=list)
+    bugs: list[str] = field(default_factory=list)  # tracebacks of unexpected errors, one per document
     warnings: list[str] = field(default_factory=list)
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> lines
 
@@ -37,6 +39,11 @@ class Summary:
 
     def fail(self, message: str) -> None:
         self.failures.append(message)
+
+    def bug(self, name: str, error: Exception) -> None:
+        """An unexpected error in one document: reported, and the run goes on."""
+        self.failures.append(f"{name}: internal error {type(error).__name__}: {error} (a bug in boilercut: report it)")
+        self.bugs.append(traceback.format_exc())
 
     def by_stage(self) -> Counter[str]:
         stages: Counter[str] = Counter()
@@ -69,6 +76,9 @@ def clean_file(pipeline: Pipeline, path: Path, summary: Summary, name: str | Non
         return None
     except OSError as error:
         summary.fail(f"{label}: cannot read: {error.strerror or error}; check the file and its permissions")
+        return None
+    except Exception as error:  # one document's bug must not end a corpus run
+        summary.bug(label, error)
         return None
     summary.record(doc)
     return text

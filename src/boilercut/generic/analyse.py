@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import captions, comments, context, ending, headline, mainrun, related, repeats
+from . import captions, comments, context, ending, headline, lists, mainrun, related, repeats
 from .cues import cue_all
 from .features import Line, measure_all
 from .labels import Label
@@ -38,6 +38,7 @@ def analyse(lines: Sequence[str], blank_before: Sequence[int] | None = None) -> 
         _mark_headline(measured, fixed, title)
     labels = _outside(measured, qualities, fixed, title, cut)
     labels[zone_start:end] = context.smooth(measured, qualities, fixed, zone_start, end)
+    lists.attach_lists(measured, labels)
     repeats.drop_repeats(measured, labels)
     return labels
 

@@ -70,3 +70,7 @@ THREAD_POSTS_PER_MARK = 2  # a thread has a stamp or reply button at least every
 
 # --- paragraphs split at inline links
 LINK_TEXT_MAX_WORDS = 5  # a link's text inside a sentence is a name or a short phrase
+
+# --- lists attached to the article
+LIST_MIN_ITEMS = 3  # three items opening alike make a list; two can be chance
+LIST_GAP_MAX_WORDS = 3  # a short line between items (a bare link) belongs to the item above
