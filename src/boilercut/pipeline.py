@@ -10,6 +10,7 @@ from .errors import UsageError
 from .registry import build_stages, rule_stage_names
 from .render import render
 from .rules import RuleBook, SiteResolver
+from .rules.model import Input
 from .stage import Stage, StageContext
 
 
@@ -21,6 +22,7 @@ class Source:
     name: str = "<stdin>"
     url: str | None = None
     path: str | None = None  # the input path, for site resolution by folder
+    extracted: bool = False  # the text is an HTML extractor's choice of the page's main text
 
 
 class Pipeline:
@@ -40,7 +42,8 @@ class Pipeline:
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
         for stage in self.stages:
-            context = StageContext(self.book.rules_for(doc.site, stage.name), spec, self.config.generic)
+            rules = self.book.rules_for(doc.site, stage.name, Input.HTML if source.extracted else Input.TEXT)
+            context = StageContext(rules, spec, self.config.generic, source.extracted)
             stage.apply(doc, context)
         return doc
 

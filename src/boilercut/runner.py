@@ -55,9 +55,10 @@ class Summary:
 def read_source(data: bytes, *, name: str, path: Path | None = None, url: str | None = None) -> Source:
     """Decode a document's bytes; HTML (by suffix or by content) is extracted first."""
     text = decode(data, name)
-    if (path is not None and path.suffix.lower() in HTML_SUFFIXES) or looks_like_html(text):
+    html = (path is not None and path.suffix.lower() in HTML_SUFFIXES) or looks_like_html(text)
+    if html:
         text = extract_text(text, name)
-    return Source(text, name=name, url=url, path=str(path) if path else None)
+    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
 
 
 def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:

@@ -17,6 +17,7 @@ class StageContext:
     rules: RuleSet  # this stage's rules for the document's site (defaults included)
     site: SiteSpec | None
     generic: bool = True  # the generic classifier's verdicts apply
+    extracted: bool = False  # the text is what an HTML extractor kept of a page
 
 
 @runtime_checkable

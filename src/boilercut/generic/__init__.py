@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from .analyse import analyse
 from .labels import Kind, Label
-from .rules import RULES
+from .rules import EXTRACTOR_DECIDED_RULES, RULES
 
-__all__ = ["RULES", "Kind", "Label", "analyse"]
+__all__ = ["EXTRACTOR_DECIDED_RULES", "RULES", "Kind", "Label", "analyse"]

@@ -30,6 +30,13 @@ RULES: dict[str, tuple[Kind, str]] = {
 }
 
 
+# Verdicts an HTML extractor has already made when it cut a page down to its
+# main text: where a line stands in the whole page (outside the main run, above
+# the headline, in a run of links), and bare URLs (link bars are gone; a URL
+# the extractor kept is the article's). On extracted text they do not apply.
+EXTRACTOR_DECIDED_RULES = frozenset({"G101", "G104", "G105", "G108", "G202", "G302", "G404"})
+
+
 def make(rule: str, reason: str) -> Label:
     """A label for ``rule`` (its kind taken from the catalogue) with a specific reason."""
     return Label(RULES[rule][0], rule, reason)

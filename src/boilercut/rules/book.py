@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import RuleFileError
 from .loader import load_rule_file
 from .matcher import RuleSet
-from .model import Rule, RuleFile
+from .model import Input, Rule, RuleFile
 
 DEFAULTS_FILE = "_default.toml"
 
@@ -24,7 +24,7 @@ class RuleBook:
         self.defaults = tuple(rule for f in files if f.site is None for rule in f.rules)
         self.sites = {f.site.name: f for f in files if f.site is not None} if site_rules else {}
         self._domains = {domain: name for name, f in self.sites.items() for domain in f.site.domains}  # type: ignore[union-attr]
-        self._compiled: dict[tuple[str | None, str], RuleSet] = {}
+        self._compiled: dict[tuple[str | None, str, Input], RuleSet] = {}
         self._check_unique_ids(files)
 
     @classmethod
@@ -47,11 +47,11 @@ class RuleBook:
                 return site
         return None
 
-    def rules_for(self, site: str | None, stage: str) -> RuleSet:
-        key = (site, stage)
+    def rules_for(self, site: str | None, stage: str, source: Input = Input.TEXT) -> RuleSet:
+        key = (site, stage, source)
         ruleset = self._compiled.get(key)
         if ruleset is None:
-            ruleset = RuleSet([rule for rule in self.all_rules(site) if rule.stage == stage])
+            ruleset = RuleSet([r for r in self.all_rules(site) if r.stage == stage and source in r.inputs])
             self._compiled[key] = ruleset
         return ruleset
 

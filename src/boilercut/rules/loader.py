@@ -15,17 +15,18 @@ from typing import Any, NoReturn
 import regex
 
 from ..errors import RuleFileError
-from .model import Action, Example, Rule, RuleFile, SiteSpec, Verdict
+from .model import Action, Example, Input, Rule, RuleFile, SiteSpec, Verdict
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 SITE_KEYS = {"name", "domains", "fingerprints", "min_fingerprints", "chrome_above_title"}
 RULE_KEYS = {
     "id", "stage", "action", "pattern", "description", "end", "while", "keep_marker",
-    "max_words", "neighbour_max_words", "min_blank_before", "examples",
+    "max_words", "neighbour_max_words", "min_blank_before", "inputs", "examples",
 }  # fmt: skip
 EXAMPLE_KEYS = {"drop", "keep", "lines", "expect"}
 TOP_KEYS = {"site", "rules"}
 ACTIONS = {action.value: action for action in Action}
+INPUTS = {kind.value: kind for kind in Input}
 
 
 def load_rule_file(path: Path, known_stages: Collection[str]) -> RuleFile:
@@ -128,6 +129,7 @@ class _FileParser:
             max_words=self._count(raw, "max_words", where, rule_id, index),
             neighbour_max_words=self._count(raw, "neighbour_max_words", where, rule_id, index),
             min_blank_before=self._count(raw, "min_blank_before", where, rule_id, index) or 0,
+            inputs=self._inputs(raw, where, rule_id, index),
             examples=self._examples(raw.get("examples", []), where, rule_id, index),
         )
 
@@ -144,6 +146,14 @@ class _FileParser:
         except regex.error as error:
             self._fail(f"bad regular expression {value!r}: {error}", f"{where}.{key}", rule_id, table)
         return value
+
+    def _inputs(self, raw: dict[str, Any], where: str, rule_id: str, table: int) -> frozenset[Input]:
+        names = self._strings(raw, "inputs", where, rule_id, table, default=list(INPUTS))
+        unknown = [name for name in names if name not in INPUTS]
+        if unknown or not names:
+            found = repr(unknown[0]) if unknown else "an empty list"
+            self._fail(f'takes "text" and/or "html", not {found}', f"{where}.inputs", rule_id, table)
+        return frozenset(INPUTS[name] for name in names)
 
     def _examples(self, raw: Any, where: str, rule_id: str, table: int) -> tuple[Example, ...]:
         if not isinstance(raw, list):

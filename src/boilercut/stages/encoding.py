@@ -42,6 +42,8 @@ class FixEncoding:
 
     def apply(self, doc: Document, context: StageContext) -> None:
         before = [block.text for block in doc.blocks]
+        if not before:
+            return  # "".split("\n") is one line, not none
         # One pass over the whole document: every pattern runs in C over the
         # joined text, and only lines that changed are touched in Python.
         after = fix_text("\n".join(before)).split("\n")
@@ -56,7 +58,8 @@ def fix_text(text: str) -> str:
     """Repair a text without adding or removing line breaks."""
     if not text.isascii():
         if LIKELY_MOJIBAKE.search(text):
-            text = "\n".join(_repair_mojibake(line) for line in text.split("\n"))
+            # A repair can decode a line break out of mojibake: it must not split the line.
+            text = "\n".join(_repair_mojibake(line).replace("\n", " ") for line in text.split("\n"))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "&" in text:

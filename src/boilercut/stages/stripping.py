@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..classifier import labels_for
 from ..document import Document
-from ..generic import RULES, Kind
+from ..generic import EXTRACTOR_DECIDED_RULES, RULES, Kind
 from ..rules.actions import apply_rules
 from ..stage import StageContext
 
@@ -30,5 +30,5 @@ class RuleStage:
         if not context.generic:
             return
         for index, label in enumerate(labels_for(doc)):
-            if label.kind is self.kind:
+            if label.kind is self.kind and not (context.extracted and label.rule in EXTRACTOR_DECIDED_RULES):
                 doc.drop(index, self.name, label.rule, label.reason)
