@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
 from .document import Document
+from .rules.literals import DocumentLiterals
 from .rules.matcher import RuleSet
 from .rules.model import SiteSpec
 
@@ -18,6 +19,7 @@ class StageContext:
     site: SiteSpec | None
     generic: bool = True  # the generic classifier's verdicts apply
     extracted: bool = False  # the text is what an HTML extractor kept of a page
+    literals: DocumentLiterals | None = None  # the document's literal scan, shared by rule stages
 
 
 @runtime_checkable

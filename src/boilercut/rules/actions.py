@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Document
+from .literals import DocumentLiterals
 from .matcher import CompiledRule, RuleSet, search
 from .model import Action
 
 
-def apply_rules(doc: Document, stage: str, rules: RuleSet) -> None:
+def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLiterals | None = None) -> None:
     """Run one stage's rules over a document, marking the lines they drop."""
     if not rules:
         return
-    for hit in list(rules.scan(doc.blocks, doc.warnings)):
+    present = literals.present() if literals is not None else None
+    for hit in list(rules.scan(doc.blocks, doc.warnings, present)):
         ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
 
 

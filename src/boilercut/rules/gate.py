@@ -20,6 +20,9 @@ from typing import Any
 PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\L<[^>]*>|\\X")
 # Syntax re would misread as literals: POSIX classes, fuzzy constraints.
 MISREAD = re.compile(r"\[\[:|\{[^}]*[eids]\s*[<=]")
+# Literals shorter than this occur in most lines: gating on them costs more
+# than it saves, so a rule with one goes ungated by literals.
+MIN_LITERAL_LENGTH = 3
 # A character class wider than this is not listed character by character.
 MAX_LISTED_RANGE = 256
 ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -60,6 +63,8 @@ def gate_for(pattern: str) -> Gate:
         if first is not None and not first.nullable:
             first_chars, non_ascii = frozenset(first.chars), first.non_ascii
     literals = _required(items, ignore_case)
+    if not literals or min(map(len, literals)) < MIN_LITERAL_LENGTH:
+        literals = None
     return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None)
 
 

@@ -78,21 +78,28 @@ class RuleSet:
             return bucket
         return self._other_ascii if first.isascii() else self._other_non_ascii
 
-    def scan(self, blocks: Sequence[Block], warnings: list[str]) -> Iterator[Hit]:
-        """Every (line, rule) whose pattern and conditions match, in line order."""
+    def scan(
+        self, blocks: Sequence[Block], warnings: list[str], present: Sequence[frozenset[str]] | None = None
+    ) -> Iterator[Hit]:
+        """Every (line, rule) whose pattern and conditions match, in line order.
+
+        `present[i]`: the ids of the rules whose literals line i contains (from a
+        LiteralIndex); without it each line is case-folded and tested here.
+        """
         if not self.rules:
             return
         for index, block in enumerate(blocks):
             text = block.text
             if not text:
                 continue
-            folded: str | None = None
+            found = present[index] if present is not None else None
             for compiled in self.candidates(text):
                 literals = compiled.gate.literals
                 if literals is not None:
-                    if folded is None:
-                        folded = text.casefold()
-                    if not any(literal in folded for literal in literals):
+                    if found is not None:
+                        if compiled.rule.id not in found:
+                            continue
+                    elif not any(literal in text.casefold() for literal in literals):
                         continue
                 if compiled.admits(block) and _search(compiled.pattern, text, compiled.rule, warnings, index):
                     yield Hit(index, compiled)

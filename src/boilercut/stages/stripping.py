@@ -26,7 +26,7 @@ class RuleStage:
     builtin_rules: ClassVar[dict[str, str]] = {}
 
     def apply(self, doc: Document, context: StageContext) -> None:
-        apply_rules(doc, self.name, context.rules)
+        apply_rules(doc, self.name, context.rules, context.literals)
         if not context.generic:
             return
         for index, label in enumerate(labels_for(doc)):
