@@ -11,9 +11,9 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..errors import RuleFileError
-from .loader import load_rule_file
 from .gate import gate_for
 from .literals import LiteralIndex
+from .loader import load_rule_file
 from .matcher import RuleSet
 from .model import Input, Rule, RuleFile
 
