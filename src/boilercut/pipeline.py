@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .classifier import settle
 from .config import Config
 from .document import Document
 from .errors import UsageError
+from .generic import EXTRACTOR_DECIDED_RULES
 from .registry import build_stages, rule_stage_names
 from .render import render
 from .rules import RuleBook, SiteResolver
 from .rules.literals import DocumentLiterals
 from .rules.model import Input
 from .stage import Stage, StageContext
+from .stages.encoding import fix_text
+from .stages.stripping import LEFT_TO_DEDUPE, RuleStage
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +39,14 @@ class Pipeline:
         self.stages: list[Stage] = build_stages(config.active_stages)
         self.book = RuleBook.load(config.rule_folders, rule_stage_names(), site_rules=config.site_rules)
         self.resolver = SiteResolver(self.book, config.site)
+        # The classifier's kinds, each with the stage that drops it, for the stages that run.
+        self._kind_stage = {stage.kind: stage.name for stage in self.stages if isinstance(stage, RuleStage)}
 
     def process(self, source: Source) -> Document:
         """Run every stage over one document; nothing is removed, only marked."""
         doc = Document.from_text(source.text, name=source.name, url=source.url)
-        doc.site = self.resolver.resolve(url=source.url, path=source.path, text=source.text)
+        # Fingerprints are looked for in the repaired text: mojibake hides them.
+        doc.site = self.resolver.resolve(url=source.url, path=source.path, text=lambda: fix_text(source.text))
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
@@ -48,6 +55,9 @@ class Pipeline:
             rules = self.book.rules_for(doc.site, stage.name, kind)
             context = StageContext(rules, spec, self.config.generic, source.extracted, literals)
             stage.apply(doc, context)
+        if self.config.generic and self._kind_stage:
+            skip = LEFT_TO_DEDUPE | (EXTRACTOR_DECIDED_RULES if source.extracted else frozenset())
+            settle(doc, self._kind_stage, skip)
         return doc
 
     def clean(self, source: Source) -> str:
