@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from boilercut.config import Config
+from boilercut.config import Config, shipped_rules_dir
 from boilercut.errors import ExitCode, RuleFileError
 from boilercut.pipeline import Pipeline, Source
 from boilercut.rules import loader
@@ -120,7 +120,7 @@ BROKEN = [
     Broken(
         "an id the shipped rules already use",
         {"x.com.toml": RULE.replace('"XX001"', '"BP001"')},
-        f"{{dir}}/x.com.toml:1: rule BP001: id already used in {ROOT}/rules/_default.toml; "
+        f"{{dir}}/x.com.toml:1: rule BP001: id already used in {shipped_rules_dir()}/_default.toml; "
         "rule ids must be unique across rule files",
     ),
     Broken(
