@@ -24,8 +24,11 @@ class RuleStage:
     accepts_rules: ClassVar[bool] = True
     kind: ClassVar[Kind]  # the classifier's verdicts this stage acts on
 
+    own_rules: ClassVar[dict[str, str]] = {}  # ids of decisions the stage itself makes in code
+
     def __init_subclass__(cls) -> None:
-        cls.builtin_rules = {rule: text for rule, (kind, text) in RULES.items() if kind is cls.kind}
+        generic = {rule: text for rule, (kind, text) in RULES.items() if kind is cls.kind}
+        cls.builtin_rules = {**cls.own_rules, **generic}
 
     builtin_rules: ClassVar[dict[str, str]] = {}
 
