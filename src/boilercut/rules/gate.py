@@ -1,7 +1,8 @@
 """Which lines a pattern could possibly match, decided before running it.
 
 Read from the pattern's parse tree: the characters a match anchored at the
-line start can begin with, and literals one of which every match contains.
+line start can begin with, literals one of which every match contains, and
+for a pattern anchored at both ends, the longest line it can match.
 Lines that fail the gate skip the rule. The analysis is sound, never clever:
 whatever it cannot read (regex-only syntax, lookarounds, classes it cannot
 list) gives no gate, and the rule runs on every line.
@@ -21,6 +22,8 @@ PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\L<[^>]*>|\\X")
 # Syntax re would misread as literals: POSIX classes ([:digit:], also inside a
 # class), and braces that are not a repeat count (fuzzy matching: {e}, {e<=1}).
 MISREAD = re.compile(r"\[:\^?[a-z]+:\]|(?<!\\)\{(?!\d+(?:,\d*)?\}|,\d+\})")
+# Regex-only syntax that matches several characters where re reads one.
+MULTI_CHARACTER = re.compile(r"\\X|\\L<")
 # Literals shorter than this occur in most lines: gating on them costs more
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
@@ -37,6 +40,7 @@ class Gate:
     first_chars: frozenset[str] | None = None  # a match can only start a line with these...
     non_ascii_first: bool = True  # ...or, if true, with any non-ASCII character
     literals: tuple[str, ...] | None = None  # casefolded; a match contains one of them
+    max_length: int | None = None  # a whole-line pattern: longer lines cannot match
 
     def admits(self, text: str, folded: str) -> bool:
         first = self.first_chars
@@ -46,13 +50,15 @@ class Gate:
 
 
 NO_GATE = Gate()
+END_ANCHORS = ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING))
 
 
 def gate_for(pattern: str) -> Gate:
-    if MISREAD.search(pattern):
+    widened = _widen_properties(pattern)
+    if MISREAD.search(widened):  # once properties are widened: the braces of \p{Lu} are not a repeat
         return NO_GATE
     try:
-        tree = sre_parse.parse(_widen_properties(pattern))
+        tree = sre_parse.parse(widened)
     except Exception:  # re cannot read it (regex-only syntax): no gate, always run
         return NO_GATE
     ignore_case = bool(tree.state.flags & sre.SRE_FLAG_IGNORECASE)
@@ -66,7 +72,21 @@ def gate_for(pattern: str) -> Gate:
     literals = _required(items, ignore_case)
     if not literals or min(map(len, literals)) < MIN_LITERAL_LENGTH:
         literals = None
-    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None)
+    max_length = None if MULTI_CHARACTER.search(pattern) else _whole_line_max_length(tree, items)
+    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None, max_length)
+
+
+def _whole_line_max_length(tree: Any, items: list[tuple[Any, Any]]) -> int | None:
+    """The longest line a pattern between ^ and $ can match, if it is bounded.
+
+    Lines hold no line break, so $ matches only at their end and a match spans
+    the whole line. Case-insensitive matching folds one character to one (the
+    regex module's default), so the width read by re is the width matched.
+    """
+    if len(items) < 2 or items[0] != (sre.AT, sre.AT_BEGINNING) or items[-1] not in END_ANCHORS:
+        return None
+    longest = tree.getwidth()[1]
+    return longest if longest < sre.MAXREPEAT - 1 else None
 
 
 def _widen_properties(pattern: str) -> str:
