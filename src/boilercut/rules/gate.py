@@ -27,6 +27,8 @@ MULTI_CHARACTER = re.compile(r"\\X|\\L<")
 # Literals shorter than this occur in most lines: gating on them costs more
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
+# ...except marks that prose seldom holds: one alone ("@" of a handle, "©") gates well.
+RARE_MARKS = frozenset("@©®™#$€£")
 # A character class wider than this is not listed character by character.
 MAX_LISTED_RANGE = 256
 ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -70,7 +72,7 @@ def gate_for(pattern: str) -> Gate:
         if first is not None and not first.nullable:
             first_chars, non_ascii = frozenset(first.chars), first.non_ascii
     literals = _required(items, ignore_case)
-    if not literals or min(map(len, literals)) < MIN_LITERAL_LENGTH:
+    if not literals or not all(map(_selective, literals)):
         literals = None
     max_length = None if MULTI_CHARACTER.search(pattern) else _whole_line_max_length(tree, items)
     return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None, max_length)
@@ -221,14 +223,24 @@ def _scoped_case(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
 def _required(items: list[tuple[Any, Any]], ignore_case: bool) -> set[str] | None:
     """Literals, casefolded, one of which every match of the sequence contains.
 
-    Of all the choices a sequence offers, the one whose shortest literal is
-    longest: the most selective gate.
+    Of all the choices a sequence offers, the most selective: one whose
+    literals are all selective, and of those the one whose shortest literal is
+    longest.
     """
     best: set[str] | None = None
     for option in _sequence_options(items, ignore_case):
-        if best is None or min(map(len, option)) > min(map(len, best)):
+        if best is None or _strength(option) > _strength(best):
             best = option
     return best
+
+
+def _strength(option: set[str]) -> tuple[bool, int]:
+    return all(map(_selective, option)), min(map(len, option))
+
+
+def _selective(literal: str) -> bool:
+    """Whether a literal is rare enough in text for gating on it to pay."""
+    return len(literal) >= MIN_LITERAL_LENGTH or all(char in RARE_MARKS for char in literal)
 
 
 def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[set[str]]:
@@ -259,6 +271,17 @@ def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[s
 
 
 def _folded_run(run: list[str]) -> list[set[str]]:
-    """A run of literal characters as a gate option, if case folding keeps it one to one."""
-    text = "".join(run)
-    return [{text.casefold()}] if _folds_plainly(text) else []
+    """A run of literal characters as gate options: its pieces that case folding keeps one to one.
+
+    "schließen" gives "schlie" and "en": every match holds both, whatever ß matched.
+    """
+    pieces: list[str] = []
+    piece = ""
+    for char in run:
+        if _folds_plainly(char):
+            piece += char
+        elif piece:
+            pieces.append(piece)
+            piece = ""
+    pieces.append(piece)
+    return [{piece.casefold()} for piece in pieces if piece]

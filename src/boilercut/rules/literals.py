@@ -17,6 +17,7 @@ import ahocorasick
 from ..document import Block
 from .model import Rule
 
+
 class LiteralIndex:
     def __init__(self, rules: Sequence[tuple[Rule, tuple[str, ...]]]) -> None:
         """`rules`: each gated rule with its (case-folded) literals."""
