@@ -16,9 +16,15 @@ NAME_PREFIXES = frozenset({"by", "von", "par", "por", "di", "door", "автор"
 BULLET = re.compile(r"^(?:[-•·*▪►–—]|\d{1,2}[.)]\s)")
 
 
-def cue_all(lines: Sequence[Line]) -> list[Label | None]:
-    """The vocabulary cue of every line; lines that cannot carry one are not looked at."""
-    return [cue(line) if _may_have_cue(line) else None for line in lines]
+def cue_all(lines: Sequence[Line], seen: dict[str, Label | None] | None = None) -> list[Label | None]:
+    """The vocabulary cue of every line; lines that cannot carry one are not looked at.
+
+    ``seen``: cues found by an earlier call for the same document, by text (and updated here).
+    """
+    seen = {} if seen is None else seen
+    cues = [seen[line.text] if line.text in seen else cue(line) if _may_have_cue(line) else None for line in lines]
+    seen.update(zip((line.text for line in lines), cues, strict=True))
+    return cues
 
 
 def _may_have_cue(line: Line) -> bool:
