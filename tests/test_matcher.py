@@ -95,6 +95,10 @@ TRICKY = [
     (r"(?i)İlgili haberler", "ilgili haberler"),
     (r"(?x) ^ Read \s more  # a comment", "Read more"),
     (r"^\N{BULLET} ", "• Item"),
+    (r"(?i)^(?:schließen|menü)$", "SCHLIEßEN"),  # gated on the pieces around ß
+    (r"^(?:\p{L}+ ){0,3}@\w{3,}$", "Jane Doe @handle"),  # gated on a lone "@"
+    (r"(?i)^(?:ad|ads|zoom)$", "ADS"),  # whole-line: longer lines cannot match
+    (r"^\p{Lu}{2}\b", "ÄB c"),  # \p{...} braces are not a repeat count
 ]
 
 
@@ -105,7 +109,7 @@ def test_the_matcher_finds_what_regex_finds(pattern: str, text: str) -> None:
     assert fires(rule, text)
 
 
-LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»:·•-–()0123456789١ .!?"
+LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»:·•-–()0123456789١ .!?@©"
 # Patterns the parametrised cases above already show misread are left out here.
 MISREAD_ABOVE = {r"^[x[:digit:]]+ comments$", r"(?:Subscribe){e}", r"(?i)^İlgili haberler$", r"(?i)İlgili haberler"}
 PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + [
@@ -117,6 +121,10 @@ PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + 
     r"(?i)^(?:ss|ß)$",
     r"(?i)^µ",
     r"^(?:by|By|Von|von)(?:\s+[\p{Lu}][\p{L}.'’-]+){0,4}$",
+    r"(?i)^(?:ss|ß|sie|ßie)$",
+    r"^(?:[\p{L}.:-]+ ){0,3}@[\w.]{3,}$",
+    r"^(?:©|\(c\))\s*\S",
+    r"(?i)^(?:ab|abc|ßk)\s*:?$",
 ]
 
 

@@ -5,18 +5,25 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .document import Document
-from .generic import Kind, Label, analyse
+from .generic import Kind, Label, Seen, analyse
 
 ANALYSIS_KEY = "generic"
+SEEN_KEY = "generic-seen"
 
 
 def labels_for(doc: Document) -> list[Label]:
     labels = cached_labels(doc)
     if labels is None:
         blocks = doc.blocks
-        labels = analyse([block.text for block in blocks], [block.blank_before for block in blocks])
+        labels = analyse([block.text for block in blocks], [block.blank_before for block in blocks], seen_in(doc))
         doc.analysis[ANALYSIS_KEY] = labels
     return labels
+
+
+def seen_in(doc: Document) -> Seen:
+    """The lines the classifier has measured in this document, for its next analysis to reuse."""
+    seen: Seen = doc.analysis.setdefault(SEEN_KEY, Seen())
+    return seen
 
 
 def cached_labels(doc: Document) -> list[Label] | None:
@@ -51,7 +58,7 @@ def settle(doc: Document, stage_for: Mapping[Kind, str], skip: Collection[str] =
     for _ in range(MAX_SETTLE_ROUNDS):
         kept = doc.kept()
         blanks = [0] + [1] * (len(kept) - 1)  # as the rendered output has them
-        labels = analyse([doc.blocks[index].text for index in kept], blanks)
+        labels = analyse([doc.blocks[index].text for index in kept], blanks, seen_in(doc))
         changed = False
         for index, label in zip(kept, labels, strict=True):
             stage = stage_for.get(label.kind)

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from .analyse import analyse
+from .analyse import Seen, analyse
 from .labels import Kind, Label
 from .rules import EXTRACTOR_DECIDED_RULES, RULES
 
-__all__ = ["EXTRACTOR_DECIDED_RULES", "RULES", "Kind", "Label", "analyse"]
+__all__ = ["EXTRACTOR_DECIDED_RULES", "RULES", "Kind", "Label", "Seen", "analyse"]

@@ -7,6 +7,7 @@ headline -> captions and related lists -> context smoothing inside the article z
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from . import captions, comments, context, ending, headline, lists, mainrun, related, repeats
 from .cues import cue_all
@@ -16,12 +17,29 @@ from .prose import Quality, quality
 from .rules import make
 
 
-def analyse(lines: Sequence[str], blank_before: Sequence[int] | None = None) -> list[Label]:
-    """Label each non-empty, stripped line of one document (see the package docstring)."""
+@dataclass(slots=True)
+class Seen:
+    """What analyses of one document share: the lines measured and their cues, by text.
+
+    A line's measurements (but its stopword share and blank count) and its cue
+    depend on its text alone, so re-analysing kept lines reuses them. One per
+    document: shared across documents it would time repeats, not cleaning.
+    """
+
+    lines: dict[str, Line] = field(default_factory=dict)
+    cues: dict[str, Label | None] = field(default_factory=dict)
+
+
+def analyse(lines: Sequence[str], blank_before: Sequence[int] | None = None, seen: Seen | None = None) -> list[Label]:
+    """Label each non-empty, stripped line of one document (see the package docstring).
+
+    ``seen``: what earlier analyses of the same document measured (updated here).
+    """
     if not lines:
         return []
-    measured = measure_all(lines, blank_before)
-    cues = cue_all(measured)
+    seen = Seen() if seen is None else seen
+    measured = measure_all(lines, blank_before, seen.lines)
+    cues = cue_all(measured, seen.cues)
     qualities = [quality(line, c) for line, c in zip(measured, cues, strict=False)]
     start, end = mainrun.densest_run(measured, qualities)
     found, zone_start = headline.find(measured, qualities, (start, end))

@@ -16,9 +16,34 @@ NAME_PREFIXES = frozenset({"by", "von", "par", "por", "di", "door", "автор"
 BULLET = re.compile(r"^(?:[-•·*▪►–—]|\d{1,2}[.)]\s)")
 
 
-def cue_all(lines: Sequence[Line]) -> list[Label | None]:
-    """The vocabulary cue of every line."""
-    return [cue(line) for line in lines]
+def cue_all(lines: Sequence[Line], seen: dict[str, Label | None] | None = None) -> list[Label | None]:
+    """The vocabulary cue of every line; lines that cannot carry one are not looked at.
+
+    ``seen``: cues found by an earlier call for the same document, by text (and updated here).
+    """
+    seen = {} if seen is None else seen
+    cues = [seen[line.text] if line.text in seen else cue(line) if _may_have_cue(line) else None for line in lines]
+    seen.update(zip((line.text for line in lines), cues, strict=True))
+    return cues
+
+
+def _may_have_cue(line: Line) -> bool:
+    """False only if ``cue`` surely finds nothing: a cheap stand-in for each of its tests in turn."""
+    text = line.text
+    if not P.CUE_ANCHORS.isdisjoint(line.tokens) or "©" in text or text[:1].isdecimal():
+        return True  # phrases, social networks, credits; a gallery counter opens with a digit
+    if " " not in text and ("." in text or "/" in text):
+        return True  # every URL form holds a dot or a slash
+    norm = line.norm
+    if norm and (norm in P.WHOLE_LINES or norm.split(" ", 1)[0] in P.PREFIX_FIRST_WORDS):
+        return True  # whole-line vocabulary, related-articles headings, bylines
+    if (norm or line.words <= T.TAG_LINE_MAX_WORDS) and P.TAG_LINE.match(text):
+        return True
+    if not norm or line.terminal:
+        return False
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(line.lower):
+        return True
+    return P.DIGIT.search(line.lower) is not None  # dates and times
 
 
 def cue(line: Line) -> Label | None:

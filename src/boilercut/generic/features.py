@@ -50,15 +50,28 @@ def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], 
         cjk = len(CJK.findall(text))
         if cjk:
             count = count - min(count, cjk) + max(1, cjk // T.CJK_CHARS_PER_WORD)
-    if stopwords and words:
-        stop = sum(map(stopwords.__contains__, words)) / len(words)
-    else:
-        stop = T.UNKNOWN_LANGUAGE_STOP_DENSITY
+    stop = stop_density(words, stopwords)
     norm = " ".join(words) if count <= T.VOCABULARY_MAX_WORDS else ""
     terminal = text.rstrip(CLOSERS)[-1:] in ENDERS
     titled = count >= T.TITLED_MIN_WORDS and title_cased(text)
     sentences = count >= T.UNENDED_PROSE_MIN_WORDS and INNER_STOP.search(text) is not None
     return Line(text, lower, words, count, stop, terminal, text.endswith(":"), norm, blank, titled, sentences)
+
+
+def stop_density(words: list[str], stopwords: frozenset[str]) -> float:
+    """Share of ``words`` in the stoplist (a prose-like guess when the language is unknown)."""
+    if stopwords and words:
+        return sum(map(stopwords.__contains__, words)) / len(words)
+    return T.UNKNOWN_LANGUAGE_STOP_DENSITY
+
+
+def remeasure(line: Line, stopwords: frozenset[str], blank: int) -> Line:
+    """A line measured before, against another stoplist and blank count: only those fields change."""
+    stop = stop_density(line.tokens, stopwords)
+    return Line(
+        line.text, line.lower, line.tokens, line.words, stop, line.terminal, line.colon, line.norm, blank,
+        line.titled, line.sentences,
+    )  # fmt: skip
 
 
 def title_cased(text: str) -> bool:
@@ -82,11 +95,25 @@ def sample_words(tokens: Sequence[list[str]]) -> list[str]:
     return sample
 
 
-def measure_all(lines: Sequence[str], blank_before: Sequence[int] | None) -> list[Line]:
-    """Measure every line, using the stoplist of the language guessed for the document."""
-    lowers = [text.lower() for text in lines]
-    tokens = [WORD.findall(lower) for lower in lowers]
+def measure_all(
+    lines: Sequence[str], blank_before: Sequence[int] | None, seen: dict[str, Line] | None = None
+) -> list[Line]:
+    """Measure every line, using the stoplist of the language guessed for the document.
+
+    ``seen``: lines of the same document measured by an earlier call, by text (and
+    updated here); their text-only measurements are reused, not recomputed.
+    """
+    seen = {} if seen is None else seen
+    earlier = [seen.get(text) for text in lines]
+    lowers = [line.lower if line else text.lower() for text, line in zip(lines, earlier, strict=True)]
+    tokens = [line.tokens if line else WORD.findall(lower) for lower, line in zip(lowers, earlier, strict=True)]
     stop = language.stopwords(language.detect(sample_words(tokens)))
     blanks = blank_before if blank_before is not None else [0] * len(lines)
-    rows = zip(lines, lowers, tokens, blanks, strict=True)
-    return [measure(text, lower, words, stop, blank) for text, lower, words, blank in rows]
+    rows = zip(lines, lowers, tokens, blanks, earlier, strict=True)
+    measured = [
+        remeasure(line, stop, blank) if line else measure(text, lower, words, stop, blank)
+        for text, lower, words, blank, line in rows
+    ]
+    for line in measured:
+        seen.setdefault(line.text, line)
+    return measured

@@ -16,20 +16,18 @@ from . import thresholds as T
 
 
 def _load_stoplists() -> dict[str, frozenset[str]]:
-    """All jusText stoplists by language name (read from its data files if its import fails)."""
-    try:
-        import justext  # its import pulls in lxml; fall back to the bare files if that breaks
+    """All jusText stoplists by language name, read from its data files.
 
-        return {name: frozenset(justext.get_stoplist(name)) for name in justext.get_stoplists()}
-    except ImportError:
-        spec = importlib.util.find_spec("justext")
-        if spec is None or spec.origin is None:
-            return {}
-        folder = Path(spec.origin).parent / "stoplists"
-        return {
-            path.stem: frozenset(path.read_text(encoding="utf-8").lower().split())
-            for path in sorted(folder.glob("*.txt"))
-        }
+    Read directly rather than through ``justext.get_stoplist``: importing
+    justext pulls in lxml, which costs more than reading the hundred files.
+    """
+    spec = importlib.util.find_spec("justext")
+    if spec is None or spec.origin is None:
+        return {}
+    folder = Path(spec.origin).parent / "stoplists"
+    return {
+        path.stem: frozenset(path.read_text(encoding="utf-8").lower().split()) for path in sorted(folder.glob("*.txt"))
+    }
 
 
 @functools.cache
@@ -41,11 +39,14 @@ def stoplists() -> dict[str, frozenset[str]]:
 @functools.cache
 def word_index() -> dict[str, tuple[str, ...]]:
     """word -> names of the languages whose stoplist holds it, built once."""
-    index: dict[str, list[str]] = {}
+    index: dict[str, tuple[str, ...]] = {}
     for name, words in sorted(stoplists().items()):
-        for word in words:
-            index.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in index.items()}
+        # Most words are in one stoplist: add those in one step, extend only the shared ones.
+        shared = words & index.keys()
+        index.update(dict.fromkeys(words - shared, (name,)))
+        for word in shared:
+            index[word] += (name,)
+    return index
 
 
 def detect(words: Sequence[str]) -> str | None:

@@ -109,6 +109,12 @@ def by_first_word(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
 RELATED_BY_FIRST = by_first_word(RELATED_PREFIXES)
 META_BY_FIRST = by_first_word(META_PREFIXES)
 
+# For skipping lines that cannot carry a cue: words any token-gated test needs,
+# whole-line vocabulary, and first words of the prefix tests.
+CUE_ANCHORS = PHRASE_ANCHORS | SOCIAL_WORDS | CREDIT_ANCHORS
+WHOLE_LINES = COMMENT_LINES | COMMENT_WIDGETS | AD_LINES | BOILERPLATE_LINES
+PREFIX_FIRST_WORDS = frozenset(RELATED_BY_FIRST) | frozenset(META_BY_FIRST)
+
 
 def prefix_in(norm: str, groups: dict[str, tuple[str, ...]]) -> bool:
     """Whether ``norm`` starts with one of the grouped phrases (as whole words)."""

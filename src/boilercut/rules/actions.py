@@ -14,8 +14,8 @@ def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLit
     """Run one stage's rules over a document, marking the lines they drop."""
     if not rules:
         return
-    present = literals.present() if literals is not None else None
-    for hit in list(rules.scan(doc.blocks, doc.warnings, present)):
+    literal_lines = literals.lines() if literals is not None else None
+    for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines)):
         ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
 
 

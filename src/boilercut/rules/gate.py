@@ -1,7 +1,8 @@
 """Which lines a pattern could possibly match, decided before running it.
 
 Read from the pattern's parse tree: the characters a match anchored at the
-line start can begin with, and literals one of which every match contains.
+line start can begin with, literals one of which every match contains, and
+for a pattern anchored at both ends, the longest line it can match.
 Lines that fail the gate skip the rule. The analysis is sound, never clever:
 whatever it cannot read (regex-only syntax, lookarounds, classes it cannot
 list) gives no gate, and the rule runs on every line.
@@ -21,9 +22,13 @@ PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\L<[^>]*>|\\X")
 # Syntax re would misread as literals: POSIX classes ([:digit:], also inside a
 # class), and braces that are not a repeat count (fuzzy matching: {e}, {e<=1}).
 MISREAD = re.compile(r"\[:\^?[a-z]+:\]|(?<!\\)\{(?!\d+(?:,\d*)?\}|,\d+\})")
+# Regex-only syntax that matches several characters where re reads one.
+MULTI_CHARACTER = re.compile(r"\\X|\\L<")
 # Literals shorter than this occur in most lines: gating on them costs more
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
+# ...except marks that prose seldom holds: one alone ("@" of a handle, "©") gates well.
+RARE_MARKS = frozenset("@©®™#$€£")
 # A character class wider than this is not listed character by character.
 MAX_LISTED_RANGE = 256
 ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -37,6 +42,7 @@ class Gate:
     first_chars: frozenset[str] | None = None  # a match can only start a line with these...
     non_ascii_first: bool = True  # ...or, if true, with any non-ASCII character
     literals: tuple[str, ...] | None = None  # casefolded; a match contains one of them
+    max_length: int | None = None  # a whole-line pattern: longer lines cannot match
 
     def admits(self, text: str, folded: str) -> bool:
         first = self.first_chars
@@ -46,13 +52,15 @@ class Gate:
 
 
 NO_GATE = Gate()
+END_ANCHORS = ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING))
 
 
 def gate_for(pattern: str) -> Gate:
-    if MISREAD.search(pattern):
+    widened = _widen_properties(pattern)
+    if MISREAD.search(widened):  # once properties are widened: the braces of \p{Lu} are not a repeat
         return NO_GATE
     try:
-        tree = sre_parse.parse(_widen_properties(pattern))
+        tree = sre_parse.parse(widened)
     except Exception:  # re cannot read it (regex-only syntax): no gate, always run
         return NO_GATE
     ignore_case = bool(tree.state.flags & sre.SRE_FLAG_IGNORECASE)
@@ -64,9 +72,23 @@ def gate_for(pattern: str) -> Gate:
         if first is not None and not first.nullable:
             first_chars, non_ascii = frozenset(first.chars), first.non_ascii
     literals = _required(items, ignore_case)
-    if not literals or min(map(len, literals)) < MIN_LITERAL_LENGTH:
+    if not literals or not all(map(_selective, literals)):
         literals = None
-    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None)
+    max_length = None if MULTI_CHARACTER.search(pattern) else _whole_line_max_length(tree, items)
+    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None, max_length)
+
+
+def _whole_line_max_length(tree: Any, items: list[tuple[Any, Any]]) -> int | None:
+    """The longest line a pattern between ^ and $ can match, if it is bounded.
+
+    Lines hold no line break, so $ matches only at their end and a match spans
+    the whole line. Case-insensitive matching folds one character to one (the
+    regex module's default), so the width read by re is the width matched.
+    """
+    if len(items) < 2 or items[0] != (sre.AT, sre.AT_BEGINNING) or items[-1] not in END_ANCHORS:
+        return None
+    longest = tree.getwidth()[1]
+    return longest if longest < sre.MAXREPEAT - 1 else None
 
 
 def _widen_properties(pattern: str) -> str:
@@ -201,14 +223,24 @@ def _scoped_case(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
 def _required(items: list[tuple[Any, Any]], ignore_case: bool) -> set[str] | None:
     """Literals, casefolded, one of which every match of the sequence contains.
 
-    Of all the choices a sequence offers, the one whose shortest literal is
-    longest: the most selective gate.
+    Of all the choices a sequence offers, the most selective: one whose
+    literals are all selective, and of those the one whose shortest literal is
+    longest.
     """
     best: set[str] | None = None
     for option in _sequence_options(items, ignore_case):
-        if best is None or min(map(len, option)) > min(map(len, best)):
+        if best is None or _strength(option) > _strength(best):
             best = option
     return best
+
+
+def _strength(option: set[str]) -> tuple[bool, int]:
+    return all(map(_selective, option)), min(map(len, option))
+
+
+def _selective(literal: str) -> bool:
+    """Whether a literal is rare enough in text for gating on it to pay."""
+    return len(literal) >= MIN_LITERAL_LENGTH or all(char in RARE_MARKS for char in literal)
 
 
 def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[set[str]]:
@@ -239,6 +271,17 @@ def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[s
 
 
 def _folded_run(run: list[str]) -> list[set[str]]:
-    """A run of literal characters as a gate option, if case folding keeps it one to one."""
-    text = "".join(run)
-    return [{text.casefold()}] if _folds_plainly(text) else []
+    """A run of literal characters as gate options: its pieces that case folding keeps one to one.
+
+    "schließen" gives "schlie" and "en": every match holds both, whatever ß matched.
+    """
+    pieces: list[str] = []
+    piece = ""
+    for char in run:
+        if _folds_plainly(char):
+            piece += char
+        elif piece:
+            pieces.append(piece)
+            piece = ""
+    pieces.append(piece)
+    return [{piece.casefold()} for piece in pieces if piece]

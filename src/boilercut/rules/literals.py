@@ -17,9 +17,6 @@ import ahocorasick
 from ..document import Block
 from .model import Rule
 
-# What a line's set of present rules is when no gated rule can match on it.
-NOTHING: frozenset[str] = frozenset()
-
 
 class LiteralIndex:
     def __init__(self, rules: Sequence[tuple[Rule, tuple[str, ...]]]) -> None:
@@ -34,16 +31,18 @@ class LiteralIndex:
         if self._automaton is not None:
             self._automaton.make_automaton()
 
-    def present(self, texts: Sequence[str]) -> list[frozenset[str]]:
-        """For each line, the ids of the rules one of whose literals it contains."""
+    def lines(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each gated rule, the lines (in order) holding one of its literals; rules with none are left out."""
         if self._automaton is None:
-            return [NOTHING] * len(texts)
+            return {}
         folded = "\n".join(texts).casefold()  # case folding never adds or removes a line break
         starts = list(accumulate((len(line) + 1 for line in folded.split("\n")), initial=0))
-        found: dict[int, set[str]] = {}
+        found: dict[str, set[int]] = {}
         for end, ids in self._automaton.iter(folded):
-            found.setdefault(bisect_right(starts, end) - 1, set()).update(ids)
-        return [frozenset(found[i]) if i in found else NOTHING for i in range(len(texts))]
+            line = bisect_right(starts, end) - 1
+            for rule in ids:
+                found.setdefault(rule, set()).add(line)
+        return {rule: sorted(lines) for rule, lines in found.items()}
 
 
 class DocumentLiterals:
@@ -53,10 +52,11 @@ class DocumentLiterals:
         self._index = index
         self._blocks = blocks
         self._texts: list[str] | None = None
-        self._present: list[frozenset[str]] = []
+        self._lines: dict[str, list[int]] = {}
 
-    def present(self) -> list[frozenset[str]]:
+    def lines(self) -> dict[str, list[int]]:
+        """For each gated rule, the lines holding one of its literals (see LiteralIndex.lines)."""
         texts = [block.text for block in self._blocks]
         if texts != self._texts:
-            self._texts, self._present = texts, self._index.present(texts)
-        return self._present
+            self._texts, self._lines = texts, self._index.lines(texts)
+        return self._lines

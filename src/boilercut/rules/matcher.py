@@ -9,7 +9,7 @@ Patterns run under a time-out: a catastrophic one is reported, not left to hang.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -63,55 +63,87 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(CompiledRule.of(rule) for rule in rules)
-        self._buckets = _buckets_by_first_char(self.rules)
-        self._other_ascii = tuple(r for r in self.rules if r.gate.first_chars is None)
-        self._other_non_ascii = tuple(r for r in self.rules if r.gate.first_chars is None or r.gate.non_ascii_first)
+        gates = [rule.gate for rule in self.rules]
+        self._buckets = _buckets_by_first_char(gates)
+        self._other_ascii = tuple(i for i, gate in enumerate(gates) if gate.first_chars is None)
+        self._other_non_ascii = tuple(
+            i for i, gate in enumerate(gates) if gate.first_chars is None or gate.non_ascii_first
+        )
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def candidates(self, text: str) -> tuple[CompiledRule, ...]:
-        """The rules whose first-character gate lets this (non-empty) line through."""
-        first = text[0]
+    def candidates(self, first: str) -> tuple[int, ...]:
+        """Positions of the rules whose first-character gate lets a line starting with `first` through."""
         bucket = self._buckets.get(first)
         if bucket is not None:
             return bucket
         return self._other_ascii if first.isascii() else self._other_non_ascii
 
     def scan(
-        self, blocks: Sequence[Block], warnings: list[str], present: Sequence[frozenset[str]] | None = None
+        self,
+        blocks: Sequence[Block],
+        warnings: list[str],
+        literal_lines: Mapping[str, Sequence[int]] | None = None,
     ) -> Iterator[Hit]:
-        """Every (line, rule) whose pattern and conditions match, in line order.
+        """Every (line, rule) whose pattern and conditions match, in line order, then rule order.
 
-        `present[i]`: the ids of the rules whose literals line i contains (from a
-        LiteralIndex); without it each line is case-folded and tested here.
+        Each rule's regex runs only on its candidate lines, found from two
+        document-wide indexes instead of rule by rule on every line: the lines
+        by first character, and `literal_lines[rule id]`, the lines holding one
+        of the rule's literals (from a LiteralIndex). Without `literal_lines`
+        each line is case-folded and tested here.
         """
         if not self.rules:
             return
-        for index, block in enumerate(blocks):
-            text = block.text
-            if not text:
-                continue
-            found = present[index] if present is not None else None
-            for compiled in self.candidates(text):
-                literals = compiled.gate.literals
-                if literals is not None:
-                    if found is not None:
-                        if compiled.rule.id not in found:
-                            continue
-                    elif not any(literal in text.casefold() for literal in literals):
-                        continue
-                if compiled.admits(block) and _search(compiled.pattern, text, compiled.rule, warnings, index):
-                    yield Hit(index, compiled)
+        found: list[tuple[int, int]] = []  # (line, rule's position in the set)
+        for position, lines in enumerate(self._candidate_lines(blocks, literal_lines)):
+            compiled = self.rules[position]
+            for index in lines:
+                block = blocks[index]
+                if compiled.admits(block) and _search(compiled.pattern, block.text, compiled.rule, warnings, index):
+                    found.append((index, position))
+        found.sort()
+        for index, position in found:
+            yield Hit(index, self.rules[position])
+
+    def _candidate_lines(
+        self, blocks: Sequence[Block], literal_lines: Mapping[str, Sequence[int]] | None
+    ) -> list[list[int]]:
+        """For each rule, in order, the lines its gate lets through, in line order."""
+        per_rule: list[list[int]] = [[] for _ in self.rules]
+        for first, lines in lines_by_first_char(blocks).items():
+            for position in self.candidates(first):
+                per_rule[position].extend(lines)
+        for position, compiled in enumerate(self.rules):
+            lines, literals = per_rule[position], compiled.gate.literals
+            if literals is None or not lines:
+                lines.sort()
+            elif literal_lines is not None:
+                started = set(lines)
+                per_rule[position] = [index for index in literal_lines.get(compiled.rule.id, ()) if index in started]
+            else:
+                lines.sort()
+                per_rule[position] = [i for i in lines if any(lit in blocks[i].text.casefold() for lit in literals)]
+            longest = compiled.gate.max_length
+            if longest is not None:
+                per_rule[position] = [i for i in per_rule[position] if len(blocks[i].text) <= longest]
+        return per_rule
 
 
-def _buckets_by_first_char(rules: Sequence[CompiledRule]) -> dict[str, tuple[CompiledRule, ...]]:
-    """For each character some rule lists as a possible start, the rules that may start with it."""
-    listed = {char for rule in rules if rule.gate.first_chars for char in rule.gate.first_chars}
-    buckets = {}
-    for char in listed:
-        buckets[char] = tuple(rule for rule in rules if _may_start(rule.gate, char))
-    return buckets
+def lines_by_first_char(blocks: Sequence[Block]) -> dict[str, list[int]]:
+    """Indexes of the non-empty lines, grouped by their first character."""
+    groups: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if block.text:
+            groups.setdefault(block.text[0], []).append(index)
+    return groups
+
+
+def _buckets_by_first_char(gates: Sequence[Gate]) -> dict[str, tuple[int, ...]]:
+    """For each character some gate lists as a possible start, the positions of the rules that may start with it."""
+    listed = {char for gate in gates if gate.first_chars for char in gate.first_chars}
+    return {char: tuple(i for i, gate in enumerate(gates) if _may_start(gate, char)) for char in listed}
 
 
 def _may_start(gate: Gate, char: str) -> bool:

@@ -8,6 +8,7 @@ no-break spaces are kept as they are: they are the article's characters.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import ClassVar
 
@@ -19,14 +20,15 @@ from ..stage import StageContext
 # UTF-8 read as cp1252 or Latin-1: a lead byte shown as Â..ô followed by a
 # continuation byte shown as a C1 control or one of cp1252's 0x80-0xBF signs;
 # or a lone C1 control (U+0080-U+009F never appears in real text).
-LIKELY_MOJIBAKE = regex.compile(
+# Plain character classes run faster under re than under regex, with the same meaning.
+LIKELY_MOJIBAKE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
 HTML_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # C0/C1 controls (tab aside), zero-width space, word joiner, BOM and soft hyphen.
 # Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
-STRAY_CHARACTERS = regex.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
+STRAY_CHARACTERS = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
 # Runs of spaces and tabs become one space; so do line and paragraph
 # separators that a repair or an entity produced inside a line.
 SPACE_RUN = regex.compile("[ \t\u2028\u2029]{2,}|[\t\u2028\u2029]")
