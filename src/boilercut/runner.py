@@ -14,7 +14,8 @@ from pathlib import Path
 from .document import Document
 from .errors import DocumentError
 from .io.decoding import decode
-from .io.files import HTML_SUFFIXES, InputFile, write_atomically
+from .io.files import InputFile, read_input, write_atomically
+from .io.formats import Format, kind_of
 from .io.html import extract_text, looks_like_html
 from .pipeline import Pipeline, Source
 from .render import render
@@ -24,6 +25,7 @@ from .render import render
 class Summary:
     documents: int = 0
     changed: int = 0
+    skipped: int = 0  # files whose output was already up to date (--skip-existing)
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> lines
@@ -38,6 +40,15 @@ class Summary:
     def fail(self, message: str) -> None:
         self.failures.append(message)
 
+    def merge(self, other: Summary) -> None:
+        """Add the counts of another summary (a worker's), keeping messages in order."""
+        self.documents += other.documents
+        self.changed += other.changed
+        self.skipped += other.skipped
+        self.failures.extend(other.failures)
+        self.warnings.extend(other.warnings)
+        self.dropped.update(other.dropped)
+
     def by_stage(self) -> Counter[str]:
         stages: Counter[str] = Counter()
         for (stage, _), count in self.dropped.items():
@@ -45,12 +56,19 @@ class Summary:
         return stages
 
 
-def read_source(data: bytes, *, name: str, path: Path | None = None, url: str | None = None) -> Source:
-    """Decode a document's bytes; HTML (by suffix or by content) is extracted first."""
+def read_source(
+    data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
+) -> Source:
+    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
     text = decode(data, name)
-    if (path is not None and path.suffix.lower() in HTML_SUFFIXES) or looks_like_html(text):
+    if html or _html_name(path) or looks_like_html(text):
         text = extract_text(text, name)
     return Source(text, name=name, url=url, path=str(path) if path else None)
+
+
+def _html_name(path: Path | None) -> bool:
+    kind = kind_of(path) if path is not None else None
+    return kind is not None and kind.format is Format.HTML
 
 
 def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:
@@ -58,11 +76,13 @@ def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:
     return render(doc, title=pipeline.config.title), doc
 
 
-def clean_file(pipeline: Pipeline, path: Path, summary: Summary, name: str | None = None) -> str | None:
+def clean_file(
+    pipeline: Pipeline, path: Path, summary: Summary, name: str | None = None, *, html: bool = False
+) -> str | None:
     """The clean text of one file, or None if it failed (recorded in the summary)."""
     label = name or str(path)
     try:
-        source = read_source(path.read_bytes(), name=label, path=path)
+        source = read_source(read_input(path), name=label, path=path, html=html)
         text, doc = clean_document(pipeline, source)
     except DocumentError as error:
         summary.fail(str(error))
