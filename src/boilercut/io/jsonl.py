@@ -32,9 +32,9 @@ class Fields:
 def parse_record(line: bytes, where: str) -> dict[str, Any]:
     """One line as a JSON object; a line that is not one is an error of that document."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip(b"\r\n"))
     except json.JSONDecodeError as error:
-        raise DocumentError(f"{where}: not valid JSON: {error.msg} (column {error.colno}): line skipped") from None
+        raise DocumentError(f"{where}: not valid JSON: {error.msg} (column {error.pos + 1}): line skipped") from None
     except UnicodeDecodeError:
         raise DocumentError(f"{where}: not UTF-8 text: line skipped") from None
     if not isinstance(record, dict):

@@ -38,6 +38,8 @@ def read_records(stream: IO[bytes]) -> Iterator[WarcDocument]:
 
     try:
         for record in ArchiveIterator(stream):
+            if not record.format.startswith("warc"):
+                raise OSError("not a WARC file (warcio read it as an old ARC file, which boilercut does not read)")
             document = _document(record)
             if document is not None:
                 yield document
