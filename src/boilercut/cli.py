@@ -103,6 +103,8 @@ def _finish(summary: Summary, *, folder: bool) -> NoReturn:
             report.warn(message)
         for message in summary.failures:
             report.error(message)
+        if summary.skipped:
+            report.err.print("OUT is newer than IN: skipped (--skip-existing)")
     raise typer.Exit(int(ExitCode.FINDINGS if summary.failures else ExitCode.OK))
 
 
