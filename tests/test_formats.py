@@ -104,7 +104,8 @@ def record_ids(path: Path) -> list[str]:
 def as_html(text: str) -> bytes:
     """A page whose paragraphs are the lines of a text."""
     paragraphs = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
-    return f"<!DOCTYPE html><html><head><title>t</title></head><body><article>{paragraphs}</article></body></html>".encode()
+    page = f"<!DOCTYPE html><html><head><title>t</title></head><body><article>{paragraphs}</article></body></html>"
+    return page.encode()
 
 
 def one_line(text: str) -> str:
@@ -147,7 +148,10 @@ def test_files_of_other_kinds_are_not_inputs() -> None:
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.zst"])
 def test_jsonl_samples_come_out_exact_and_other_fields_are_kept(run: Run, tmp_path: Path, suffix: str) -> None:
-    records = [{"id": name, "text": raw(name), "meta": {"n": i, "tags": ["a", "é"]}, "score": 0.5} for i, name in enumerate(SAMPLE_NAMES)]
+    records = [
+        {"id": name, "text": raw(name), "meta": {"n": i, "tags": ["a", "é"]}, "score": 0.5}
+        for i, name in enumerate(SAMPLE_NAMES)
+    ]
     source = write_bytes(tmp_path / f"in{suffix}", jsonl(records))
     target = tmp_path / f"out{suffix}"
     result = run("clean", source, target, "--jobs", "1")
@@ -195,10 +199,14 @@ id = "EXO001"
 stage = "strip_boilerplate"
 action = "drop"
 description = "a line only example.org prints"
-pattern = '^Only on example dot org$'
-examples = [{ drop = "Only on example dot org" }]
+pattern = '^The editors of this site add this sentence'
+examples = [{ drop = "The editors of this site add this sentence to every one of their articles, as a house habit." }]
 """
-SITE_TEXT = "A headline for the test\n\nOnly on example dot org\n\nThe body of the article is one sentence long.\n"
+SITE_LINE = "The editors of this site add this sentence to every one of their articles, as a house habit."
+SITE_TEXT = (
+    f"A headline for the test of site rules\n\n{SITE_LINE}\n\n"
+    "The body of the article is one sentence long, and it says what happened in the town on Monday.\n"
+)
 
 
 @pytest.fixture
@@ -218,13 +226,15 @@ def site_rules(tmp_path: Path) -> Path:
     ],
     ids=["metadata.url", "url", "--url-field"],
 )
-def test_the_url_picks_the_site(run: Run, tmp_path: Path, site_rules: Path, record: dict[str, Any], options: list[str]) -> None:
+def test_the_url_picks_the_site(
+    run: Run, tmp_path: Path, site_rules: Path, record: dict[str, Any], options: list[str]
+) -> None:
     source = write_bytes(tmp_path / "in.jsonl", jsonl([{"text": SITE_TEXT, **record}, {"text": SITE_TEXT}]))
     result = run("clean", source, tmp_path / "out.jsonl", "--rules", site_rules, "--jobs", "1", *options)
     assert result.exit_code == 0, result.stderr
     with_site, without = (record["text"] for record in read_jsonl(tmp_path / "out.jsonl"))
-    assert "Only on example dot org" not in with_site
-    assert "Only on example dot org" in without
+    assert SITE_LINE not in with_site
+    assert SITE_LINE in without
     assert "EXO001" in result.stderr  # in the summary of dropped lines
 
 
@@ -284,7 +294,9 @@ def test_a_truncated_file_is_reported_and_leaves_no_output(run: Run, tmp_path: P
 @pytest.mark.parametrize("suffix", [".wet", ".wet.gz", ".warc.gz"])
 def test_wet_conversions_come_out_exact(run: Run, tmp_path: Path, suffix: str) -> None:
     records = [("conversion", f"https://example.com/{name}", raw(name).encode(), "text/plain") for name in SAMPLE_NAMES]
-    source = write_bytes(tmp_path / f"in{suffix}", warc([("warcinfo", "", b"software: test\r\n", "application/warc-fields"), *records]))
+    source = write_bytes(
+        tmp_path / f"in{suffix}", warc([("warcinfo", "", b"software: test\r\n", "application/warc-fields"), *records])
+    )
     result = run("clean", source, tmp_path / "out.jsonl", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     out = read_jsonl(tmp_path / "out.jsonl")
@@ -326,8 +338,8 @@ def test_the_warc_target_uri_picks_the_site(run: Run, tmp_path: Path, site_rules
     result = run("clean", source, tmp_path / "out.jsonl", "--rules", site_rules, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     with_site, without = (record["text"] for record in read_jsonl(tmp_path / "out.jsonl"))
-    assert "Only on example dot org" not in with_site
-    assert "Only on example dot org" in without
+    assert SITE_LINE not in with_site
+    assert SITE_LINE in without
 
 
 def test_stdin_warc(run: Run) -> None:
@@ -355,7 +367,9 @@ def test_a_folder_of_every_format_is_mirrored(run: Run, tmp_path: Path) -> None:
     write_bytes(source / "x" / "a.txt", raw(a).encode())
     write_bytes(source / "x" / "b.txt.gz", raw(b).encode())
     write_bytes(source / "y" / "c.jsonl.gz", jsonl([{"text": raw(c)}]))
-    write_bytes(source / "y" / "d.wet.gz", warc([("conversion", "https://example.com/d", raw(d).encode(), "text/plain")]))
+    write_bytes(
+        source / "y" / "d.wet.gz", warc([("conversion", "https://example.com/d", raw(d).encode(), "text/plain")])
+    )
     write_bytes(source / "e.warc", warc([("conversion", "https://example.com/e", raw(e).encode(), "text/plain")]))
     write_bytes(source / "notes.md", b"not an input")
     out = tmp_path / "out"

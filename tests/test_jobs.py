@@ -50,7 +50,9 @@ def run(*args: str | Path) -> Result:
 
 def records(count: int) -> bytes:
     """`count` JSONL records cycling over the samples, numbered, with a bad line among them."""
-    lines = [json.dumps({"n": n, "text": raw(SAMPLE_NAMES[n % len(SAMPLE_NAMES)])}).encode() + b"\n" for n in range(count)]
+    lines = [
+        json.dumps({"n": n, "text": raw(SAMPLE_NAMES[n % len(SAMPLE_NAMES)])}).encode() + b"\n" for n in range(count)
+    ]
     lines.insert(count // 2, b"{not json}\n")
     return b"".join(lines)
 
@@ -60,7 +62,9 @@ def wet(count: int) -> bytes:
     writer = WARCWriter(out, gzip=True)
     for n in range(count):
         text = raw(SAMPLE_NAMES[n % len(SAMPLE_NAMES)]).encode()
-        record = writer.create_warc_record(f"https://example.com/{n}", "conversion", payload=io.BytesIO(text), warc_content_type="text/plain")
+        record = writer.create_warc_record(
+            f"https://example.com/{n}", "conversion", payload=io.BytesIO(text), warc_content_type="text/plain"
+        )
         writer.write_record(record)
     return out.getvalue()
 
@@ -91,7 +95,9 @@ def test_two_jobs_write_the_same_folder_and_summary_as_one(corpus: Path, tmp_pat
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert one.stderr == two.stderr  # the same counts, failures in the same order
     assert f"{len(list(find_inputs(corpus))) - 3 + 7 + 250 + 12} documents cleaned, 2 failed" in one.stderr
-    large = [json.loads(line) for line in gzip.decompress((tmp_path / "two" / "large.jsonl.gz").read_bytes()).splitlines()]
+    large = [
+        json.loads(line) for line in gzip.decompress((tmp_path / "two" / "large.jsonl.gz").read_bytes()).splitlines()
+    ]
     assert [record["n"] for record in large] == list(range(250))
     assert [record["text"] for record in large[:5]] == [expected(name) for name in SAMPLE_NAMES]
 
@@ -116,7 +122,9 @@ def test_a_wet_file_to_stdout_is_the_same_with_two_jobs(tmp_path: Path) -> None:
     two = run("clean", source, "-", "--jobs", "2")
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
-    assert [json.loads(line)["url"] for line in two.stdout.splitlines()] == [f"https://example.com/{n}" for n in range(3 * BATCH_DOCUMENTS)]
+    assert [json.loads(line)["url"] for line in two.stdout.splitlines()] == [
+        f"https://example.com/{n}" for n in range(3 * BATCH_DOCUMENTS)
+    ]
 
 
 # --- the window ----------------------------------------------------------------------------------------

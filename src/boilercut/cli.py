@@ -15,8 +15,8 @@ import typer
 
 from . import __version__, report
 from .config import Config, load_config
-from .errors import BoilercutError, ExitCode, UsageError
 from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream
+from .errors import BoilercutError, ExitCode, UsageError
 from .io.files import AtomicWriter, find_inputs, open_input, write_atomically
 from .io.formats import FileKind, Format, kind_of, output_kind, output_name
 from .io.jsonl import Fields
@@ -40,7 +40,8 @@ app.add_typer(rules_app, name="rules")
 
 Site = Annotated[str | None, typer.Option("--site", help="Use this site's rules for every document (a domain).")]
 RuleDirs = Annotated[
-    list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones.")
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones."),
 ]
 Stages = Annotated[str | None, typer.Option("--stages", help="Comma-separated stages to run, in order.")]
 Skip = Annotated[str | None, typer.Option("--skip", help="Comma-separated stages not to run.")]
@@ -76,11 +77,20 @@ def _boundary(debug: bool) -> Iterator[None]:
     except Exception as error:
         if debug:
             traceback.print_exc()
-        report.error(f"internal error: {type(error).__name__}: {error}. This is a bug in boilercut: rerun with --debug and report it")
+        report.error(
+            f"internal error: {type(error).__name__}: {error}. A bug in boilercut: rerun with --debug and report it"
+        )
         raise typer.Exit(int(ExitCode.BUG)) from None
 
 
-def _config(site: str | None, rules: list[Path] | None, stages: str | None, skip: str | None, no_title: bool, no_site_rules: bool) -> Config:
+def _config(
+    site: str | None,
+    rules: list[Path] | None,
+    stages: str | None,
+    skip: str | None,
+    no_title: bool,
+    no_site_rules: bool,
+) -> Config:
     return load_config(Path.cwd()).with_flags(
         site=site,
         rule_dirs=tuple(rules) if rules else None,
@@ -95,7 +105,7 @@ def _names(option: str | None) -> tuple[str, ...] | None:
     return tuple(name.strip() for name in option.split(",") if name.strip()) if option else None
 
 
-def _finish(summary: Summary, *, folder: bool) -> NoReturn:
+def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
     if folder:
         report.summary(summary)
     else:
@@ -105,14 +115,18 @@ def _finish(summary: Summary, *, folder: bool) -> NoReturn:
             report.error(message)
         if summary.skipped:
             report.err.print("OUT is newer than IN: skipped (--skip-existing)")
-    raise typer.Exit(int(ExitCode.FINDINGS if summary.failures else ExitCode.OK))
+    if debug:
+        for trace in summary.bugs:
+            report.err.print(trace, markup=False, highlight=False)
+    code = ExitCode.BUG if summary.bugs else ExitCode.FINDINGS if summary.failures else ExitCode.OK
+    raise typer.Exit(int(code))
 
 
 IN_HELP = "A file, a folder (recursive: .txt .html .jsonl .warc .wet, each maybe .gz or .zst) or - for stdin."
 OUT_HELP = "A file (.jsonl for JSONL, .gz/.zst compressed), a folder mirroring IN, or - for stdout."
 
 
-class InputFormat(str, enum.Enum):
+class InputFormat(enum.StrEnum):
     text = "text"
     html = "html"
     jsonl = "jsonl"
@@ -125,8 +139,12 @@ def clean(
     target: Annotated[str, typer.Argument(metavar="OUT", help=OUT_HELP)],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_title: NoTitle = False, no_site_rules: NoSiteRules = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
-    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip outputs newer than their input.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")
+    ] = None,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Skip outputs newer than their input.")
+    ] = False,
     text_field: Annotated[str, typer.Option("--text-field", help="JSONL field holding the text.")] = "text",
     url_field: Annotated[
         str | None, typer.Option("--url-field", help="JSONL field holding the URL (default: url, then metadata.url).")
@@ -153,7 +171,7 @@ def clean(
             many = _clean_file(pipeline, Path(source), target, given, options, summary)
         else:
             raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
-        _finish(summary, folder=many)
+        _finish(summary, folder=many, debug=debug)
 
 
 def _clean_stdin(pipeline: Pipeline, target: str, format: Format, options: RunOptions, summary: Summary) -> bool:
@@ -215,7 +233,9 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptio
         raise UsageError(f"OUT -: IN {root} is a folder, so OUT must be a folder too")
     out_root = Path(target)
     if out_root.resolve() == root.resolve() or root.resolve() in out_root.resolve().parents:
-        raise UsageError(f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN")
+        raise UsageError(
+            f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN"
+        )
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
     inputs = list(find_inputs(root))
@@ -248,7 +268,7 @@ def fix(
                 write_atomically(path, text)
                 summary.changed += 1
                 report.err.print(f"fixed {path}")
-        _finish(summary, folder=False)
+        _finish(summary, folder=False, debug=debug)
 
 
 @app.command()
@@ -272,7 +292,7 @@ def check(
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
-        _finish(summary, folder=False)
+        _finish(summary, folder=False, debug=debug)
 
 
 def _current(path: Path) -> str | None:

@@ -18,7 +18,7 @@ from .registry import DEFAULT_ORDER
 
 CONFIG_FILE = "boilercut.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = {"stages", "skip", "rules", "title", "site_rules"}
+KEYS = {"stages", "skip", "rules", "title", "site_rules", "generic"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class Config:
     rule_dirs: tuple[Path, ...] = ()  # extra rule folders, after the shipped one
     title: bool = True
     site_rules: bool = True
+    generic: bool = True  # the generic classifier judges lines no rule decided
     site: str | None = None  # force this site's rules for every document
 
     @property
@@ -87,7 +88,7 @@ def _from_table(table: dict[str, Any], path: Path, prefix: str) -> Config:
             if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"{path}: {prefix}{key}: must be an array of strings")
             values[key] = tuple(items)
-    for key in ("title", "site_rules"):
+    for key in ("title", "site_rules", "generic"):
         if key in table:
             if not isinstance(table[key], bool):
                 raise ConfigError(f"{path}: {prefix}{key}: must be true or false")

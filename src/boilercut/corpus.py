@@ -211,4 +211,3 @@ class _SmallFiles:
         self.run.collect(outcome)
         for _ in range(count):
             self.advance()
-

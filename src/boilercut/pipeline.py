@@ -10,6 +10,8 @@ from .errors import UsageError
 from .registry import build_stages, rule_stage_names
 from .render import render
 from .rules import RuleBook, SiteResolver
+from .rules.literals import DocumentLiterals
+from .rules.model import Input
 from .stage import Stage, StageContext
 
 
@@ -21,6 +23,7 @@ class Source:
     name: str = "<stdin>"
     url: str | None = None
     path: str | None = None  # the input path, for site resolution by folder
+    extracted: bool = False  # the text is an HTML extractor's choice of the page's main text
 
 
 class Pipeline:
@@ -39,8 +42,12 @@ class Pipeline:
         doc.site = self.resolver.resolve(url=source.url, path=source.path, text=source.text)
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
+        kind = Input.HTML if source.extracted else Input.TEXT
+        literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
         for stage in self.stages:
-            stage.apply(doc, StageContext(self.book.rules_for(doc.site, stage.name), spec))
+            rules = self.book.rules_for(doc.site, stage.name, kind)
+            context = StageContext(rules, spec, self.config.generic, source.extracted, literals)
+            stage.apply(doc, context)
         return doc
 
     def clean(self, source: Source) -> str:

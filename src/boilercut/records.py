@@ -35,6 +35,9 @@ def clean_line(pipeline: Pipeline, line: bytes, number: int, origin: Origin, fie
     except DocumentError as error:
         summary.fail(str(error))
         return b""
+    except Exception as error:  # one document's bug must not end a corpus run
+        summary.bug(where, error)
+        return b""
     summary.record(doc)
     return dump_line(with_text(record, fields.text, text))
 
@@ -43,10 +46,14 @@ def clean_record(pipeline: Pipeline, document: WarcDocument, origin: Origin, sum
     """The output line of one WARC/WET record: its id, URL and clean text, or b"" if it failed."""
     where = f"{origin.label}: record {document.id}"
     try:
-        source = Source(document_text(document, where), name=where, url=document.url, path=origin.path)
+        text = document_text(document, where)
+        source = Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
         text, doc = clean_document(pipeline, source)
     except DocumentError as error:
         summary.fail(str(error))
+        return b""
+    except Exception as error:  # one document's bug must not end a corpus run
+        summary.bug(where, error)
         return b""
     summary.record(doc)
     return text_line(document.id, document.url, text)

@@ -18,8 +18,9 @@ from .runner import Summary
 from .stage import Stage
 
 # Messages, progress and summaries go to stderr so that stdout stays clean for pipes.
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, markup=False)  # file names may hold [brackets]
+DIFF_STYLES = {"+": "green", "-": "red", "@": "cyan"}
+out = Console(highlight=False, markup=False)
 
 
 def error(message: str) -> None:
@@ -68,7 +69,7 @@ def explain(doc: Document) -> None:
         row = Text(f"{block.line:>5} ", style="dim") + Text(f"{verdict:<5} ", style=style)
         if why:
             row += Text(why, style="yellow") + Text(" | ", style="dim")
-        row += Text(block.text, style=None if block.drop is None else "dim")
+        row += Text(block.text, style="" if block.drop is None else "dim")
         out.print(row, soft_wrap=True)
     for warning in doc.warnings:
         warn(warning)
@@ -79,8 +80,7 @@ def diff(name: str, before: str, after: str) -> None:
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name} (now)", f"{name} (clean)"
     )
     for line in lines:
-        style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@") else None
-        out.print(Text(line.rstrip("\n"), style=style or ""), soft_wrap=True)
+        out.print(Text(line.rstrip("\n"), style=DIFF_STYLES.get(line[:1], "")), soft_wrap=True)
 
 
 def rules_table(rules: Iterable[Rule], builtin: Iterable[tuple[str, str, str]]) -> None:
@@ -109,7 +109,10 @@ def stages_table(stages: Iterable[Stage], running: set[str]) -> None:
         table.add_column(column)
     for stage in stages:
         table.add_row(
-            stage.name, "yes" if stage.name in running else "no", "yes" if stage.accepts_rules else "no", stage.description
+            stage.name,
+            "yes" if stage.name in running else "no",
+            "yes" if stage.accepts_rules else "no",
+            stage.description,
         )
     out.print(table)
 

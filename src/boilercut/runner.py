@@ -6,15 +6,15 @@ many lines each stage and rule dropped, and which documents failed and why.
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
 from .errors import DocumentError
 from .io.decoding import decode
-from .io.files import InputFile, read_input, write_atomically
+from .io.files import read_input
 from .io.formats import Format, kind_of
 from .io.html import extract_text, looks_like_html
 from .pipeline import Pipeline, Source
@@ -27,6 +27,7 @@ class Summary:
     changed: int = 0
     skipped: int = 0  # files whose output was already up to date (--skip-existing)
     failures: list[str] = field(default_factory=list)
+    bugs: list[str] = field(default_factory=list)  # tracebacks of unexpected errors, one per document
     warnings: list[str] = field(default_factory=list)
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> lines
 
@@ -46,8 +47,14 @@ class Summary:
         self.changed += other.changed
         self.skipped += other.skipped
         self.failures.extend(other.failures)
+        self.bugs.extend(other.bugs)
         self.warnings.extend(other.warnings)
         self.dropped.update(other.dropped)
+
+    def bug(self, name: str, error: Exception) -> None:
+        """An unexpected error in one document: reported, and the run goes on."""
+        self.failures.append(f"{name}: internal error {type(error).__name__}: {error} (a bug in boilercut: report it)")
+        self.bugs.append(traceback.format_exc())
 
     def by_stage(self) -> Counter[str]:
         stages: Counter[str] = Counter()
@@ -61,9 +68,10 @@ def read_source(
 ) -> Source:
     """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
     text = decode(data, name)
-    if html or _html_name(path) or looks_like_html(text):
+    html = html or _html_name(path) or looks_like_html(text)
+    if html:
         text = extract_text(text, name)
-    return Source(text, name=name, url=url, path=str(path) if path else None)
+    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
 
 
 def _html_name(path: Path | None) -> bool:
@@ -90,23 +98,8 @@ def clean_file(
     except OSError as error:
         summary.fail(f"{label}: cannot read: {error.strerror or error}; check the file and its permissions")
         return None
+    except Exception as error:  # one document's bug must not end a corpus run
+        summary.bug(label, error)
+        return None
     summary.record(doc)
     return text
-
-
-def clean_tree(
-    pipeline: Pipeline,
-    inputs: Iterable[InputFile],
-    out_root: Path,
-    summary: Summary,
-    advance: Callable[[], None] = lambda: None,
-) -> None:
-    """Clean every input file into the mirrored path under out_root."""
-    for item in inputs:
-        text = clean_file(pipeline, item.path, summary, name=str(item.path))
-        if text is not None:
-            try:
-                write_atomically(out_root / item.output_relative, text)
-            except OSError as error:
-                summary.fail(f"{out_root / item.output_relative}: cannot write: {error}")
-        advance()

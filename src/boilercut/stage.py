@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from .document import Document
+from .rules.literals import DocumentLiterals
 from .rules.matcher import RuleSet
 from .rules.model import SiteSpec
 
@@ -16,6 +17,9 @@ class StageContext:
 
     rules: RuleSet  # this stage's rules for the document's site (defaults included)
     site: SiteSpec | None
+    generic: bool = True  # the generic classifier's verdicts apply
+    extracted: bool = False  # the text is what an HTML extractor kept of a page
+    literals: DocumentLiterals | None = None  # the document's literal scan, shared by rule stages
 
 
 @runtime_checkable
@@ -26,9 +30,9 @@ class Stage(Protocol):
     to one-line descriptions, so `boilercut rules list` can show them too.
     """
 
-    name: str
-    description: str
-    accepts_rules: bool
-    builtin_rules: dict[str, str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    accepts_rules: ClassVar[bool]
+    builtin_rules: ClassVar[dict[str, str]]
 
     def apply(self, doc: Document, context: StageContext) -> None: ...

@@ -86,7 +86,8 @@ def batches(stream: IO[bytes], format: Format, origin: Origin, fields: Fields) -
     except read_errors() as error:
         where = f"after {position.unit} {position.count}" if position.count else "at its start"
         raise DocumentError(
-            f"{origin.label}: cannot read {where}: {error}; the file may be truncated or damaged: its output was not written"
+            f"{origin.label}: cannot read {where}: {error}; "
+            "the file may be truncated or damaged: its output was not written"
         ) from None
 
 
@@ -159,7 +160,9 @@ def clean_whole_file(pipeline: Pipeline, job: FileJob, fields: Fields, summary: 
     except DocumentError as error:
         summary.fail(str(error))
     except OSError as error:
-        summary.fail(f"{error.filename or job.path}: {error.strerror or error}; check the file, its folder and permissions")
+        summary.fail(
+            f"{error.filename or job.path}: {error.strerror or error}; check the file, its folder and permissions"
+        )
 
 
 def _clean_text_file(pipeline: Pipeline, job: FileJob, summary: Summary) -> None:

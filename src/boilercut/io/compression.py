@@ -7,7 +7,7 @@ import io
 import sys
 import zlib
 from pathlib import PurePath
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import UsageError
 
@@ -27,7 +27,7 @@ def compression_of(path: PurePath) -> str:
 def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     """A decompressing, buffered binary reader over an open raw file."""
     if compression == GZIP:
-        return gzip.GzipFile(fileobj=raw, mode="rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
     if compression == ZSTD:
         stream = _zstandard(raw.name).ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
         return io.BufferedReader(stream)
@@ -37,7 +37,7 @@ def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
 def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
     """A compressing binary writer over an open raw file; closing it finishes the stream."""
     if compression == GZIP:
-        return _ClosingGzip(raw)
+        return cast(IO[bytes], _ClosingGzip(raw))
     if compression == ZSTD:
         stream: IO[bytes] = _zstandard(raw.name).ZstdCompressor().stream_writer(raw, closefd=True)
         return stream

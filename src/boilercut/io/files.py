@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import IO
 
 from .compression import compression_of, reader, writer
-from .formats import FileKind, Format, kind_of, output_name
+from .formats import FileKind, kind_of, output_name
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -22,7 +22,7 @@ INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 class InputFile:
     path: Path
     relative: Path  # below the input folder; the output mirrors it
-    kind: FileKind = FileKind(Format.TEXT)
+    kind: FileKind
 
     @property
     def output_relative(self) -> Path:
@@ -123,4 +123,3 @@ class AtomicWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.discard()
-

@@ -47,7 +47,8 @@ def text_of(record: dict[str, Any], fields: Fields, where: str) -> str:
     if not isinstance(text, str):
         problem = "no" if text is None else f"a {type(text).__name__} in the"
         raise DocumentError(
-            f"{where}: {problem} {fields.text!r} field; name the field that holds the text with --text-field: line skipped"
+            f"{where}: {problem} {fields.text!r} field; "
+            "name the field that holds the text with --text-field: line skipped"
         )
     return text
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Document
+from .literals import DocumentLiterals
 from .matcher import CompiledRule, RuleSet, search
 from .model import Action
 
 
-def apply_rules(doc: Document, stage: str, rules: RuleSet) -> None:
+def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLiterals | None = None) -> None:
     """Run one stage's rules over a document, marking the lines they drop."""
     if not rules:
         return
-    for hit in list(rules.scan(doc.blocks, doc.warnings)):
+    present = literals.present() if literals is not None else None
+    for hit in list(rules.scan(doc.blocks, doc.warnings, present)):
         ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
 
 
@@ -49,7 +51,10 @@ def drop_with_following(doc: Document, index: int, compiled: CompiledRule, stage
     marker = doc.blocks[index].line
     for after in range(index + 1, len(doc.blocks)):
         block = doc.blocks[after]
-        if not (_short_enough(doc, after, compiled) and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)):
+        if not (
+            _short_enough(doc, after, compiled)
+            and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)
+        ):
             break
         _drop(doc, after, compiled, stage, f" (listed under line {marker})")
 

@@ -11,9 +11,11 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..errors import RuleFileError
+from .gate import gate_for
+from .literals import LiteralIndex
 from .loader import load_rule_file
 from .matcher import RuleSet
-from .model import Rule, RuleFile
+from .model import Input, Rule, RuleFile
 
 DEFAULTS_FILE = "_default.toml"
 
@@ -24,7 +26,8 @@ class RuleBook:
         self.defaults = tuple(rule for f in files if f.site is None for rule in f.rules)
         self.sites = {f.site.name: f for f in files if f.site is not None} if site_rules else {}
         self._domains = {domain: name for name, f in self.sites.items() for domain in f.site.domains}  # type: ignore[union-attr]
-        self._compiled: dict[tuple[str | None, str], RuleSet] = {}
+        self._compiled: dict[tuple[str | None, str, Input], RuleSet] = {}
+        self._literal_indexes: dict[tuple[str | None, Input], LiteralIndex] = {}
         self._check_unique_ids(files)
 
     @classmethod
@@ -47,13 +50,23 @@ class RuleBook:
                 return site
         return None
 
-    def rules_for(self, site: str | None, stage: str) -> RuleSet:
-        key = (site, stage)
+    def rules_for(self, site: str | None, stage: str, source: Input = Input.TEXT) -> RuleSet:
+        key = (site, stage, source)
         ruleset = self._compiled.get(key)
         if ruleset is None:
-            ruleset = RuleSet([rule for rule in self.all_rules(site) if rule.stage == stage])
+            ruleset = RuleSet([r for r in self.all_rules(site) if r.stage == stage and source in r.inputs])
             self._compiled[key] = ruleset
         return ruleset
+
+    def literal_index(self, site: str | None, source: Input = Input.TEXT) -> LiteralIndex:
+        """One automaton of the literals of every gated rule that applies to the site's documents."""
+        key = (site, source)
+        index = self._literal_indexes.get(key)
+        if index is None:
+            gated = [(rule, gate.literals) for rule in self.all_rules(site) if source in rule.inputs
+                     for gate in [gate_for(rule.pattern)] if gate.literals is not None]  # fmt: skip
+            index = self._literal_indexes[key] = LiteralIndex(gated)
+        return index
 
     def all_rules(self, site: str | None) -> list[Rule]:
         site_file = self.sites.get(site) if site else None

@@ -10,22 +10,23 @@ import re
 import tomllib
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import regex
 
 from ..errors import RuleFileError
-from .model import Action, Example, Rule, RuleFile, SiteSpec, Verdict
+from .model import Action, Example, Input, Rule, RuleFile, SiteSpec, Verdict
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 SITE_KEYS = {"name", "domains", "fingerprints", "min_fingerprints", "chrome_above_title"}
 RULE_KEYS = {
     "id", "stage", "action", "pattern", "description", "end", "while", "keep_marker",
-    "max_words", "neighbour_max_words", "min_blank_before", "examples",
+    "max_words", "neighbour_max_words", "min_blank_before", "inputs", "examples",
 }  # fmt: skip
 EXAMPLE_KEYS = {"drop", "keep", "lines", "expect"}
 TOP_KEYS = {"site", "rules"}
 ACTIONS = {action.value: action for action in Action}
+INPUTS = {kind.value: kind for kind in Input}
 
 
 def load_rule_file(path: Path, known_stages: Collection[str]) -> RuleFile:
@@ -84,7 +85,9 @@ class _FileParser:
         minimum = self._typed(raw, "min_fingerprints", int, "site", None, default=min(2, len(fingerprints)))
         chrome = self._typed(raw, "chrome_above_title", bool, "site", None, default=False)
         if fingerprints and not 1 <= minimum <= len(fingerprints):
-            self._fail(f"must be between 1 and the number of fingerprints ({len(fingerprints)})", "site.min_fingerprints")
+            self._fail(
+                f"must be between 1 and the number of fingerprints ({len(fingerprints)})", "site.min_fingerprints"
+            )
         return SiteSpec(name, tuple(d.lower() for d in domains), tuple(fingerprints), minimum, chrome)
 
     # -- [[rules]] -----------------------------------------------------------
@@ -95,7 +98,7 @@ class _FileParser:
         rule_id = raw.get("id")
         if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
             self._fail(
-                f"needs an id of capitals then three digits, like \"BP001\" (found {rule_id!r})",
+                f'needs an id of capitals then three digits, like "BP001" (found {rule_id!r})',
                 f"{where}.id",
                 table=index,
             )
@@ -126,20 +129,31 @@ class _FileParser:
             max_words=self._count(raw, "max_words", where, rule_id, index),
             neighbour_max_words=self._count(raw, "neighbour_max_words", where, rule_id, index),
             min_blank_before=self._count(raw, "min_blank_before", where, rule_id, index) or 0,
+            inputs=self._inputs(raw, where, rule_id, index),
             examples=self._examples(raw.get("examples", []), where, rule_id, index),
         )
 
-    def _pattern(self, raw: dict[str, Any], key: str, where: str, rule_id: str, table: int, *, required: bool) -> str | None:
+    def _pattern(
+        self, raw: dict[str, Any], key: str, where: str, rule_id: str, table: int, *, required: bool
+    ) -> str | None:
         if key not in raw:
             if required:
                 self._fail("is required for this action", f"{where}.{key}", rule_id, table)
             return None
-        value = self._typed(raw, key, str, where, rule_id, table)
+        value: str = self._typed(raw, key, str, where, rule_id, table)
         try:
             regex.compile(value)
         except regex.error as error:
             self._fail(f"bad regular expression {value!r}: {error}", f"{where}.{key}", rule_id, table)
         return value
+
+    def _inputs(self, raw: dict[str, Any], where: str, rule_id: str, table: int) -> frozenset[Input]:
+        names = self._strings(raw, "inputs", where, rule_id, table, default=list(INPUTS))
+        unknown = [name for name in names if name not in INPUTS]
+        if unknown or not names:
+            found = repr(unknown[0]) if unknown else "an empty list"
+            self._fail(f'takes "text" and/or "html", not {found}', f"{where}.inputs", rule_id, table)
+        return frozenset(INPUTS[name] for name in names)
 
     def _examples(self, raw: Any, where: str, rule_id: str, table: int) -> tuple[Example, ...]:
         if not isinstance(raw, list):
@@ -161,7 +175,7 @@ class _FileParser:
         verdicts = {v.value: v for v in Verdict}
         unknown = [e for e in expect if e not in verdicts]
         if unknown:
-            self._fail(f"expect takes \"keep\" or \"drop\", not {unknown[0]!r}", f"{where}.expect", rule_id, table)
+            self._fail(f'expect takes "keep" or "drop", not {unknown[0]!r}', f"{where}.expect", rule_id, table)
         return Example(tuple(lines), tuple(verdicts[e] for e in expect))
 
     # -- checks and typed access --------------------------------------------
@@ -169,7 +183,9 @@ class _FileParser:
         seen: set[str] = set()
         for index, rule in enumerate(rules):
             if rule.id in seen:
-                self._fail("this id is used twice in the file; ids must be unique", f"rules[{index}].id", rule.id, index)
+                self._fail(
+                    "this id is used twice in the file; ids must be unique", f"rules[{index}].id", rule.id, index
+                )
             seen.add(rule.id)
 
     def _check_keys(
@@ -196,7 +212,9 @@ class _FileParser:
         value = raw[key]
         # bool is an int in Python; a count must not accept `true`.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self._fail(f"must be a {kind.__name__}, not {type(value).__name__} {value!r}", f"{where}.{key}", rule_id, table)
+            self._fail(
+                f"must be a {kind.__name__}, not {type(value).__name__} {value!r}", f"{where}.{key}", rule_id, table
+            )
         return value
 
     def _strings(
@@ -208,10 +226,11 @@ class _FileParser:
         value = raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self._fail("must be an array of strings", f"{where}.{key}", rule_id, table)
-        return value
+        strings: list[str] = value
+        return strings
 
     def _count(self, raw: dict[str, Any], key: str, where: str, rule_id: str, table: int) -> int | None:
-        value = self._typed(raw, key, int, where, rule_id, table)
+        value: int | None = self._typed(raw, key, int, where, rule_id, table)
         if value is not None and value < 0:
             self._fail(f"must be zero or more, not {value}", f"{where}.{key}", rule_id, table)
         return value
@@ -219,7 +238,7 @@ class _FileParser:
     def _fail(
         self, message: str, key_path: str, rule_id: str | None = None,
         table: int | None = None, key: str | None = None,
-    ) -> Any:  # fmt: skip
+    ) -> NoReturn:  # fmt: skip
         leaf = key or key_path.rsplit(".", 1)[-1].split("[")[0]
         line = self._key_line(table, leaf) if table is not None else self._site_line(leaf)
         raise RuleFileError(str(self.path), message, line=line, key_path=key_path, rule_id=rule_id)

@@ -1,8 +1,10 @@
-"""Compiled rules of one stage for one site, with a combined pre-filter.
+"""Compiled rules of one stage for one site, and the fast path that finds their lines.
 
-Most lines match no rule, so one combined pattern answers "any rule here?" and
-only lines it finds are tried rule by rule. Patterns run under a time-out: a
-pattern that backtracks catastrophically is reported, not allowed to hang.
+Most lines match no rule. Each rule carries a gate read from its pattern (the
+characters a match can start with, literals every match contains); a line is
+handed to a rule's regex only if it passes the gate, and rules are bucketed by
+first character so a line meets only the rules that could start on it.
+Patterns run under a time-out: a catastrophic one is reported, not left to hang.
 """
 
 from __future__ import annotations
@@ -13,20 +15,19 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Block
+from .gate import Gate, gate_for
 from .model import Rule
 
 # One search may take this long before its rule is reported and skipped:
 # a sane pattern needs microseconds on a line; a second means it is runaway.
 PATTERN_TIMEOUT_SECONDS = 1.0
-LEADING_FLAGS = regex.compile(r"^\(\?([imsx]+)\)")
-NUMBERED_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<[0-9]")
-PASS_EVERYTHING = regex.compile("")
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
     pattern: regex.Pattern[str]
+    gate: Gate
     end: regex.Pattern[str] | None
     while_: regex.Pattern[str] | None
 
@@ -35,7 +36,13 @@ class CompiledRule:
         def compile_optional(source: str | None) -> regex.Pattern[str] | None:
             return regex.compile(source) if source is not None else None
 
-        return cls(rule, regex.compile(rule.pattern), compile_optional(rule.end), compile_optional(rule.while_))
+        return cls(
+            rule,
+            regex.compile(rule.pattern),
+            gate_for(rule.pattern),
+            compile_optional(rule.end),
+            compile_optional(rule.while_),
+        )
 
     def admits(self, block: Block) -> bool:
         """The conditions besides the pattern: blank lines before, length."""
@@ -56,21 +63,61 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(CompiledRule.of(rule) for rule in rules)
-        self.prefilter = _combine([rule.pattern for rule in rules]) if rules else None
+        self._buckets = _buckets_by_first_char(self.rules)
+        self._other_ascii = tuple(r for r in self.rules if r.gate.first_chars is None)
+        self._other_non_ascii = tuple(r for r in self.rules if r.gate.first_chars is None or r.gate.non_ascii_first)
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def scan(self, blocks: Sequence[Block], warnings: list[str]) -> Iterator[Hit]:
-        """Every (line, rule) whose pattern and conditions match, in line order."""
-        if self.prefilter is None:
+    def candidates(self, text: str) -> tuple[CompiledRule, ...]:
+        """The rules whose first-character gate lets this (non-empty) line through."""
+        first = text[0]
+        bucket = self._buckets.get(first)
+        if bucket is not None:
+            return bucket
+        return self._other_ascii if first.isascii() else self._other_non_ascii
+
+    def scan(
+        self, blocks: Sequence[Block], warnings: list[str], present: Sequence[frozenset[str]] | None = None
+    ) -> Iterator[Hit]:
+        """Every (line, rule) whose pattern and conditions match, in line order.
+
+        `present[i]`: the ids of the rules whose literals line i contains (from a
+        LiteralIndex); without it each line is case-folded and tested here.
+        """
+        if not self.rules:
             return
         for index, block in enumerate(blocks):
-            if not _search(self.prefilter, block.text, None, warnings, index):
+            text = block.text
+            if not text:
                 continue
-            for compiled in self.rules:
-                if compiled.admits(block) and _search(compiled.pattern, block.text, compiled.rule, warnings, index):
+            found = present[index] if present is not None else None
+            for compiled in self.candidates(text):
+                literals = compiled.gate.literals
+                if literals is not None:
+                    if found is not None:
+                        if compiled.rule.id not in found:
+                            continue
+                    elif not any(literal in text.casefold() for literal in literals):
+                        continue
+                if compiled.admits(block) and _search(compiled.pattern, text, compiled.rule, warnings, index):
                     yield Hit(index, compiled)
+
+
+def _buckets_by_first_char(rules: Sequence[CompiledRule]) -> dict[str, tuple[CompiledRule, ...]]:
+    """For each character some rule lists as a possible start, the rules that may start with it."""
+    listed = {char for rule in rules if rule.gate.first_chars for char in rule.gate.first_chars}
+    buckets = {}
+    for char in listed:
+        buckets[char] = tuple(rule for rule in rules if _may_start(rule.gate, char))
+    return buckets
+
+
+def _may_start(gate: Gate, char: str) -> bool:
+    if gate.first_chars is None or char in gate.first_chars:
+        return True
+    return gate.non_ascii_first and not char.isascii()
 
 
 def search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
@@ -78,33 +125,12 @@ def search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[st
     return _search(pattern, text, rule, warnings, index)
 
 
-def _search(pattern: regex.Pattern[str], text: str, rule: Rule | None, warnings: list[str], index: int) -> bool:
+def _search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
     try:
         return pattern.search(text, timeout=PATTERN_TIMEOUT_SECONDS) is not None
     except TimeoutError:
-        if rule is None:
-            return True  # the combined pre-filter gave up: let each rule decide
         warnings.append(
             f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on block {index + 1} "
             f"and was skipped there; its pattern backtracks catastrophically: rewrite it"
         )
         return False
-
-
-def _combine(patterns: Sequence[str]) -> regex.Pattern[str]:
-    """One alternation of all patterns; leading global flags become scoped ones."""
-    if any(NUMBERED_BACKREFERENCE.search(source) for source in patterns):
-        return PASS_EVERYTHING  # group numbers shift when patterns are combined
-    parts = []
-    for source in patterns:
-        flags = LEADING_FLAGS.match(source)
-        if flags:
-            parts.append(f"(?{flags.group(1)}:{source[flags.end():]})")
-        else:
-            parts.append(f"(?:{source})")
-    try:
-        return regex.compile("|".join(parts))
-    except regex.error:
-        # Some patterns do not combine (a group name used twice, flags that
-        # cannot be scoped): let every line through to the individual rules.
-        return PASS_EVERYTHING

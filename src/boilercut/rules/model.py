@@ -19,6 +19,13 @@ class Action(enum.Enum):
     DROP_BEFORE = "drop_before"  # everything before the marker
 
 
+class Input(enum.Enum):
+    """What a document's text came from: a scraper's plain text, or an HTML extractor."""
+
+    TEXT = "text"
+    HTML = "html"
+
+
 class Verdict(enum.Enum):
     KEEP = "keep"
     DROP = "drop"
@@ -46,6 +53,7 @@ class Rule:
     max_words: int | None = None  # only lines of at most this many words match
     neighbour_max_words: int | None = None  # the neighbour goes only if it is this short
     min_blank_before: int = 0  # only lines set off by at least this many blank lines
+    inputs: frozenset[Input] = frozenset(Input)  # the kinds of input the rule applies to
     examples: tuple[Example, ...] = ()
 
 

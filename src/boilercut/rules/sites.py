@@ -61,8 +61,10 @@ class SiteResolver:
         return None
 
     def _known(self, name: str) -> str:
-        site = self.book.sites.get(name) and name or self.book.site_for_host(name)
+        site = name if name in self.book.sites else self.book.site_for_host(name)
         if not site:
             known = ", ".join(sorted(self.book.sites)) or "none"
-            raise UsageError(f"--site {name}: no rule file for this site (known sites: {known}); add one with --rules DIR")
+            raise UsageError(
+                f"--site {name}: no rule file for this site (known sites: {known}); add one with --rules DIR"
+            )
         return site

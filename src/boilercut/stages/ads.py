@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..generic import Kind
 from .stripping import RuleStage
 
 
 class StripAds(RuleStage):
     name = "strip_ads"
     description = "ads, promos, donation widgets, related-article lists"
+    kind = Kind.AD

@@ -6,6 +6,9 @@ quotes), and cutting the later copy loses article text.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from ..classifier import classifier_title
 from ..document import Document
 from ..headline import find_headline, fold
 from ..stage import StageContext
@@ -15,17 +18,18 @@ CAPTION_ECHO_DISTANCE = 2
 
 
 class Dedupe:
-    name = "dedupe"
-    description = "the headline repeated on the page, captions repeated around a credit"
-    accepts_rules = False
-    builtin_rules = {
+    name: ClassVar[str] = "dedupe"
+    description: ClassVar[str] = "the headline repeated on the page, captions repeated around a credit"
+    accepts_rules: ClassVar[bool] = False
+    builtin_rules: ClassVar[dict[str, str]] = {
         "DD001": "a repeat of the headline",
         "DD002": "a caption repeated above and below its credit",
         "DD004": "page chrome above the headline (site setting chrome_above_title)",
     }
 
     def apply(self, doc: Document, context: StageContext) -> None:
-        doc.title = find_headline(doc)
+        title = classifier_title(doc)
+        doc.title = title if title is not None else find_headline(doc)
         if doc.title is not None and context.site is not None and context.site.chrome_above_title:
             for index in doc.kept():
                 if index >= doc.title:
@@ -38,7 +42,8 @@ class Dedupe:
         blocks = doc.blocks
         for index in range(len(blocks) - CAPTION_ECHO_DISTANCE):
             echo = index + CAPTION_ECHO_DISTANCE
-            if index != doc.title and blocks[index].kept and fold(blocks[index].text) == fold(blocks[echo].text):
+            # Captions are echoed verbatim: plain equality, no folding, on the hot path.
+            if blocks[index].text == blocks[echo].text and index != doc.title and blocks[index].kept:
                 reason = f"the same line stands at lines {blocks[index].line} and {blocks[echo].line}, around a credit"
                 doc.drop(index, self.name, "DD002", reason)
                 doc.drop(echo, self.name, "DD002", reason)
@@ -48,5 +53,7 @@ class Dedupe:
             return
         headline = fold(doc.blocks[doc.title].text)
         for index in doc.kept():
-            if index != doc.title and fold(doc.blocks[index].text) == headline:
+            text = doc.blocks[index].text
+            # Folding changes a length only slightly: compare lengths first, fold rarely.
+            if index != doc.title and abs(len(text) - len(headline)) <= 2 and fold(text) == headline:
                 doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")

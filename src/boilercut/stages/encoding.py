@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from typing import ClassVar
+
 import regex
 
 from ..document import Document
@@ -25,32 +27,50 @@ HTML_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-
 # C0/C1 controls (tab aside), zero-width space, word joiner, BOM and soft hyphen.
 # Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
 STRAY_CHARACTERS = regex.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
-SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+# Runs of spaces and tabs become one space; so do line and paragraph
+# separators that a repair or an entity produced inside a line.
+SPACE_RUN = regex.compile("[ \t\u2028\u2029]{2,}|[\t\u2028\u2029]")
 
 
 class FixEncoding:
-    name = "fix_encoding"
-    description = "repair mojibake (ftfy), HTML entities, Unicode NFC, stray control and zero-width characters, spacing"
-    accepts_rules = False
-    builtin_rules = {"EN001": "a line left empty once stray characters are removed"}
+    name: ClassVar[str] = "fix_encoding"
+    description: ClassVar[str] = (
+        "repair mojibake (ftfy), HTML entities, Unicode NFC, stray control and zero-width characters, spacing"
+    )
+    accepts_rules: ClassVar[bool] = False
+    builtin_rules: ClassVar[dict[str, str]] = {"EN001": "a line left empty once stray characters are removed"}
 
     def apply(self, doc: Document, context: StageContext) -> None:
-        mojibake = any(not b.text.isascii() and LIKELY_MOJIBAKE.search(b.text) for b in doc.blocks)
-        for index, block in enumerate(doc.blocks):
-            block.text = fix_line(block.text, mojibake=mojibake)
-            if not block.text:
-                doc.drop(index, self.name, "EN001", "nothing left once stray characters were removed")
+        before = [block.text for block in doc.blocks]
+        if not before:
+            return  # "".split("\n") is one line, not none
+        # One pass over the whole document: every pattern runs in C over the
+        # joined text, and only lines that changed are touched in Python.
+        after = fix_text("\n".join(before)).split("\n")
+        for index, (old, new) in enumerate(zip(before, after, strict=True)):
+            if new != old:
+                doc.blocks[index].text = new = new.strip()
+                if not new:
+                    doc.drop(index, self.name, "EN001", "nothing left once stray characters were removed")
 
 
-def fix_line(text: str, *, mojibake: bool) -> str:
-    if mojibake and not text.isascii():
-        text = _repair_mojibake(text)
+def fix_text(text: str) -> str:
+    """Repair a text without adding or removing line breaks."""
+    if not text.isascii():
+        if LIKELY_MOJIBAKE.search(text):
+            # A repair can decode a line break out of mojibake: it must not split the line.
+            text = "\n".join(_repair_mojibake(line).replace("\n", " ") for line in text.split("\n"))
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if "&" in text:
-        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = HTML_ENTITY.sub(_unescape, text)
     text = STRAY_CHARACTERS.sub("", text)
-    return SPACE_RUN.sub(" ", text).strip()
+    return SPACE_RUN.sub(" ", text)
+
+
+def _unescape(entity: regex.Match[str]) -> str:
+    # An entity for a line break must not split the line it stands in.
+    return html.unescape(entity.group()).replace("\n", " ").replace("\r", " ")
 
 
 def _repair_mojibake(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..document import Document
 from ..stage import StageContext
 
@@ -12,10 +14,10 @@ LINK_TEXT_MAX_WORDS = 5
 
 
 class Reflow:
-    name = "reflow"
-    description = "join paragraphs the scraper split at inline links"
-    accepts_rules = False
-    builtin_rules = {
+    name: ClassVar[str] = "reflow"
+    description: ClassVar[str] = "join paragraphs the scraper split at inline links"
+    accepts_rules: ClassVar[bool] = False
+    builtin_rules: ClassVar[dict[str, str]] = {
         "RF001": "a line that continues the sentence left open by the line before",
         "RF002": "a link's text between the two halves of a broken sentence",
     }

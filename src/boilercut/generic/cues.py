@@ -1,0 +1,97 @@
+"""What the vocabulary alone says about a line: a furniture label, or None."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import patterns as P
+from . import thresholds as T
+from .features import Line, normalise
+from .labels import Label
+from .rules import make
+
+# Meta words that must be followed by a name to make a byline.
+NAME_PREFIXES = frozenset({"by", "von", "par", "por", "di", "door", "автор", "autor"})
+BULLET = re.compile(r"^(?:[-•·*▪►–—]|\d{1,2}[.)]\s)")
+
+
+def cue_all(lines: Sequence[Line]) -> list[Label | None]:
+    """The vocabulary cue of every line."""
+    return [cue(line) for line in lines]
+
+
+def cue(line: Line) -> Label | None:
+    """The furniture label the vocabulary gives ``line``, if any.
+
+    Regexes run only on lines holding one of their anchor words (set look-ups are cheap).
+    """
+    tokens = line.tokens
+    phrases = P.PHRASES.findall(line.lower) if not P.PHRASE_ANCHORS.isdisjoint(tokens) else None
+    networks = 0 if P.SOCIAL_WORDS.isdisjoint(tokens) else sum(map(P.SOCIAL_WORDS.__contains__, tokens))
+    credit = ("©" in line.text or not P.CREDIT_ANCHORS.isdisjoint(tokens)) and P.CREDIT.search(line.text)
+    text = line.text
+    kind = P.phrase_kind(phrases[0]) if phrases else None
+    if kind == "boilerplate":
+        return make("G103", "cookie, privacy, sign-up or copyright wording")
+    if kind == "comment":
+        return make("G201", "comment-form wording")
+    if kind == "caption":
+        return make("G303", "image widget wording")
+    if kind == "promo" and line.words <= T.PROMO_MAX_WORDS:
+        return make("G405", "promotion, donation call or follow-us line")
+    if networks >= T.SOCIAL_MIN_NAMES and line.words <= T.PROMO_MAX_WORDS:
+        return make("G102", "share or follow bar (names social networks)")
+    if P.GALLERY_COUNTER.match(text):
+        return make("G303", 'photo gallery caption ("3 of 12")')
+    if " " not in text and P.URL.match(text):
+        return make("G108", "URL or e-mail address")
+    if credit and line.words <= T.CREDIT_MAX_WORDS:
+        if P.COPYRIGHT_NOTICE.search(text):
+            return make("G103", "copyright notice")
+        return make("G301", "photo credit")
+    if line.norm:
+        return _short_cue(line, line.lower)
+    if line.words <= T.TAG_LINE_MAX_WORDS and P.TAG_LINE.match(text):
+        return make("G109", "tag list")
+    return None
+
+
+def _short_cue(line: Line, lower: str) -> Label | None:
+    """Cues that only short lines can carry: whole-line vocabulary, credits, dates, links."""
+    norm = line.norm
+    if norm in P.COMMENT_LINES:
+        return make("G201", f"comment-section heading ({norm!r})")
+    if norm in P.COMMENT_WIDGETS:
+        return make("G203", f"comment widget ({norm!r})")
+    if norm in P.AD_LINES:
+        return make("G403", f"advertisement label ({norm!r})")
+    if line.words <= T.RELATED_HEADING_MAX_WORDS and not line.terminal and P.prefix_in(norm, P.RELATED_BY_FIRST):
+        return make("G401", "related-articles heading")
+    if norm in P.BOILERPLATE_LINES or not norm:
+        return make("G102", "navigation or share word" if norm else "no letters")
+    if P.TAG_LINE.match(line.text):
+        return make("G109", "tag list")
+    if line.terminal:
+        return None
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(lower):
+        return make("G301", "agency credit")
+    if line.words <= T.META_MAX_WORDS and P.DIGIT.search(lower) and _is_dateline(lower):
+        return make("G107", "date or time")
+    if line.words <= T.META_MAX_WORDS and _is_byline(line.text, norm):
+        return make("G107", "byline or dateline")
+    return None
+
+
+def _is_byline(text: str, norm: str) -> bool:
+    """A "By Jane Doe" / "Updated ..." line: a meta word, then (for "by" words) a name."""
+    if not P.prefix_in(norm, P.META_BY_FIRST) or BULLET.match(text):
+        return False
+    first, _, rest = text.partition(" ")
+    return normalise(first) not in NAME_PREFIXES or rest[:1].isupper()
+
+
+def _is_dateline(lower: str) -> bool:
+    """A line that is mostly a date or time ("Nov 19, 2019 at 9:41 am"), not a dated list item."""
+    rest, found = P.WHEN.subn(" ", lower)
+    return found > 0 and len(rest.split()) <= T.DATELINE_REST_MAX_WORDS

@@ -1,0 +1,92 @@
+"""Cheap per-line measurements: word count, stopword density, closing punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import language
+from . import thresholds as T
+from .vocabulary import TITLE_SMALL_WORDS
+
+WORD = re.compile(r"[^\W\d_]+")
+# Chinese, Japanese kana and ideographs: written without spaces, so counted by characters.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A sentence ends in . ! ? … (or their CJK forms), possibly followed by quotes or brackets.
+ENDERS = frozenset(".!?…。！？")
+CLOSERS = "\"'”’»)]）」』"
+# A sentence boundary inside a line: ". Next", "? “Next", "。".
+INNER_STOP = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[^\W\d_](?=\w)|[。！？](?=.)")
+NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line and its measurements."""
+
+    text: str
+    lower: str  # the text in lower case
+    tokens: list[str]  # its lower-case letter words
+    words: int  # word count (CJK characters count as fractions of a word)
+    stop: float  # share of words that are stopwords of the document's language
+    terminal: bool  # ends like a sentence
+    colon: bool  # ends with a colon (introduces a list or a quote)
+    norm: str  # lower case letters only, for vocabulary look-ups ("" for long lines)
+    blank: int  # blank lines before it in the raw text (0 if unknown)
+    titled: bool  # opens with Title Case words ("Man Bites Dog In Park ..."): a headline
+    sentences: bool  # has a sentence boundary inside (so is prose even if its end is cut)
+
+
+def normalise(text: str) -> str:
+    """Lower case, letters only, single spaces: the key for vocabulary look-ups."""
+    return NOT_LETTERS.sub(" ", text.lower()).strip()
+
+
+def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], blank: int) -> Line:
+    """Measure one stripped, non-empty line (``words``: the letter words of ``lower``)."""
+    count = len(words)
+    if not text.isascii():
+        cjk = len(CJK.findall(text))
+        if cjk:
+            count = count - min(count, cjk) + max(1, cjk // T.CJK_CHARS_PER_WORD)
+    if stopwords and words:
+        stop = sum(map(stopwords.__contains__, words)) / len(words)
+    else:
+        stop = T.UNKNOWN_LANGUAGE_STOP_DENSITY
+    norm = " ".join(words) if count <= T.VOCABULARY_MAX_WORDS else ""
+    terminal = text.rstrip(CLOSERS)[-1:] in ENDERS
+    titled = count >= T.TITLED_MIN_WORDS and title_cased(text)
+    sentences = count >= T.UNENDED_PROSE_MIN_WORDS and INNER_STOP.search(text) is not None
+    return Line(text, lower, words, count, stop, terminal, text.endswith(":"), norm, blank, titled, sentences)
+
+
+def title_cased(text: str) -> bool:
+    """Whether the line opens in Title Case: nearly all words capitalised, small words too."""
+    opening = WORD.findall(text[: T.TITLED_SCAN_CHARS])
+    if len(opening) < T.TITLED_MIN_WORDS:
+        return False
+    capitals = [w for w in opening if w[0].isupper()]
+    small = sum(1 for w in capitals[1:] if w.lower() in TITLE_SMALL_WORDS)
+    return small >= 1 and len(capitals) >= T.TITLED_MIN_SHARE * len(opening)
+
+
+def sample_words(tokens: Sequence[list[str]]) -> list[str]:
+    """Words for the language guess: those of longer lines first (menus say little)."""
+    long_lines = [t for t in tokens if len(t) > T.LANGUAGE_SAMPLE_MIN_SPACES]
+    sample: list[str] = []
+    for words in long_lines or tokens:
+        sample.extend(words)
+        if len(sample) >= T.LANGUAGE_SAMPLE_WORDS:
+            break
+    return sample
+
+
+def measure_all(lines: Sequence[str], blank_before: Sequence[int] | None) -> list[Line]:
+    """Measure every line, using the stoplist of the language guessed for the document."""
+    lowers = [text.lower() for text in lines]
+    tokens = [WORD.findall(lower) for lower in lowers]
+    stop = language.stopwords(language.detect(sample_words(tokens)))
+    blanks = blank_before if blank_before is not None else [0] * len(lines)
+    rows = zip(lines, lowers, tokens, blanks, strict=True)
+    return [measure(text, lower, words, stop, blank) for text, lower, words, blank in rows]

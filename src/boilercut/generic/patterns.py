@@ -1,0 +1,121 @@
+"""Vocabulary compiled once into sets and regexes, and the look-ups that use them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import vocabulary as V
+from .features import normalise
+
+
+def keys(groups: dict[str, tuple[str, ...]] | tuple[str, ...]) -> frozenset[str]:
+    """Normalised look-up keys of all entries (all languages)."""
+    entries: Iterable[str] = (e for words in groups.values() for e in words) if isinstance(groups, dict) else groups
+    return frozenset(filter(None, map(normalise, entries)))
+
+
+# A trie of characters; the key "" marks the end of a phrase.
+Trie = dict[str, "Trie"]
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, factored as a trie (much faster than a flat list).
+
+    Longer phrases are tried before their prefixes, so the longest phrase matches.
+    """
+    trie: Trie = {}
+    for entry in set(entries):
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: Trie) -> str:
+    """The regex for one trie node: its branches, and an optional end of phrase."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
+
+
+BOILERPLATE_LINES = keys(V.BOILERPLATE_LINES)
+COMMENT_LINES = keys(V.COMMENT_LINES)
+RELATED_PREFIXES = keys(V.RELATED_PREFIXES)
+AD_LINES = keys(V.AD_LINES)
+COMMENT_WIDGETS = keys(V.COMMENT_WIDGET_LINES)
+META_PREFIXES = keys(V.META_PREFIXES)
+
+# Phrases found anywhere in a line: one regex, the kind told by which phrase matched.
+_PHRASE_KIND = {p: "boilerplate" for words in V.BOILERPLATE_PHRASES.values() for p in words}
+_PHRASE_KIND.update({p: "comment" for words in V.COMMENT_PHRASES.values() for p in words})
+_PHRASE_KIND.update({p: "caption" for p in V.CAPTION_PHRASES})
+_PHRASE_KIND.update({p: "promo" for words in V.PROMO_PHRASES.values() for p in words})
+PHRASES = re.compile(alternation(_PHRASE_KIND))
+# Each phrase's longest word: a line without any of them cannot hold a phrase (a cheap gate).
+PHRASE_ANCHORS = frozenset(max(normalise(p).split(), key=len) for p in _PHRASE_KIND if normalise(p))
+
+_CREDIT = alternation(V.CREDIT_WORDS)
+_AGENCY = alternation(V.AGENCIES)
+# "Photo: X", "Foto © X", "Image by X", "(Image: GETTY)", "© AFP 2021 / X", "Getty Images".
+CREDIT = re.compile(
+    rf"^[^\w\n]*(?:{_CREDIT})[ \t]*(?:by\b|:|/|©|\|)"
+    rf"|\((?:[^()\n]{{0,40}}\b)?(?:{_CREDIT})[ \t]*(?:credit)?[ \t]*(?:by\b|:|/|©)[^()\n]*\)[^\w\n]*$"
+    rf"|(?:^|[ \t])(?:photo|image|picture)?[ \t]*credits?[ \t]*:"
+    rf"|©|\(c\)|\bcopyright\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "3 of 12": the counter of a photo gallery opening its caption.
+GALLERY_COUNTER = re.compile(r"^\d{1,3}\s+(?:of|/|von|de|di|из|z)\s+\d{1,3}\b", re.IGNORECASE)
+SOCIAL_WORDS = frozenset(V.SOCIAL_NETWORKS)
+# Words without which a line holds no credit pattern (the gate before the CREDIT regex).
+CREDIT_ANCHORS = frozenset(V.CREDIT_WORDS) | {"c", "copyright", "credit", "credits"}
+AGENCY = re.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)", re.IGNORECASE)
+COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\n]*\ball rights\b)", re.IGNORECASE)
+
+_TAGS = alternation(V.TAG_PREFIXES)
+TAG_LINE = re.compile(rf"^(?:{_TAGS})\s*:|^(?:{_TAGS})$", re.IGNORECASE)  # "Tags: a, b" or "Tags"
+
+_MONTH = alternation(V.MONTHS)
+# Dates and times: 2021-08-26, 26.08.2021, 8/26/21, 01:41, "26 August 2021", "Aug. 26".
+DATE = (
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b"
+    rf"|(?<!\w)(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{_MONTH})(?!\w)"
+)
+# Relative times and reading times: "3 hours ago", "5 min read", "vor 2 Stunden".
+AGO = (
+    r"\b\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|[smhdwy])s?\s+(?:ago|read)\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|\bil y a\s+\d+|\bhace\s+\d+|\bhá\s+\d+|\d+\s+(?:минут|час|дн|недел|месяц|год|лет)\w*\s+назад"
+)
+WHEN = re.compile(DATE + "|" + AGO, re.IGNORECASE)  # a date, a time or a relative time
+DIGIT = re.compile(r"\d")
+URL = re.compile(r"^\S*(?:https?://|www\.)\S*$|^\S+@\S+\.\w+$|^\S+\.(?:com|org|net|html?|php)\S*$")
+
+
+def by_first_word(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, for fast prefix look-ups."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key.split(" ", 1)[0], []).append(key)
+    return {word: tuple(group) for word, group in groups.items()}
+
+
+RELATED_BY_FIRST = by_first_word(RELATED_PREFIXES)
+META_BY_FIRST = by_first_word(META_PREFIXES)
+
+
+def prefix_in(norm: str, groups: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``norm`` starts with one of the grouped phrases (as whole words)."""
+    candidates = groups.get(norm.split(" ", 1)[0])
+    return candidates is not None and any(norm == key or norm.startswith(key + " ") for key in candidates)
+
+
+def phrase_kind(phrase: str) -> str:
+    """The kind ("boilerplate", "comment", "caption", "promo") of a vocabulary phrase."""
+    return _PHRASE_KIND[phrase]

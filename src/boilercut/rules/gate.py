@@ -1,0 +1,224 @@
+"""Which lines a pattern could possibly match, decided before running it.
+
+Read from the pattern's parse tree: the characters a match anchored at the
+line start can begin with, and literals one of which every match contains.
+Lines that fail the gate skip the rule. The analysis is sound, never clever:
+whatever it cannot read (regex-only syntax, lookarounds, classes it cannot
+list) gives no gate, and the rule runs on every line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+# Properties of the regex module that re's parser does not know: outside a
+# class they stand for one character of some kind, inside for some members.
+PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\L<[^>]*>|\\X")
+# Syntax re would misread as literals: POSIX classes, fuzzy constraints.
+MISREAD = re.compile(r"\[\[:|\{[^}]*[eids]\s*[<=]")
+# Literals shorter than this occur in most lines: gating on them costs more
+# than it saves, so a rule with one goes ungated by literals.
+MIN_LITERAL_LENGTH = 3
+# A character class wider than this is not listed character by character.
+MAX_LISTED_RANGE = 256
+ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+ASCII_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """None in a field means: no restriction known."""
+
+    first_chars: frozenset[str] | None = None  # a match can only start a line with these...
+    non_ascii_first: bool = True  # ...or, if true, with any non-ASCII character
+    literals: tuple[str, ...] | None = None  # casefolded; a match contains one of them
+
+    def admits(self, text: str, folded: str) -> bool:
+        first = self.first_chars
+        if first is not None and text[0] not in first and not (self.non_ascii_first and not text[0].isascii()):
+            return False
+        return self.literals is None or any(literal in folded for literal in self.literals)
+
+
+NO_GATE = Gate()
+
+
+def gate_for(pattern: str) -> Gate:
+    if MISREAD.search(pattern):
+        return NO_GATE
+    try:
+        tree = sre_parse.parse(_widen_properties(pattern))
+    except Exception:  # re cannot read it (regex-only syntax): no gate, always run
+        return NO_GATE
+    ignore_case = bool(tree.state.flags & sre.SRE_FLAG_IGNORECASE)
+    items = list(tree)
+    first_chars: frozenset[str] | None = None
+    non_ascii = True
+    if items and items[0] == (sre.AT, sre.AT_BEGINNING):
+        first = _first(items[1:], ignore_case)
+        if first is not None and not first.nullable:
+            first_chars, non_ascii = frozenset(first.chars), first.non_ascii
+    literals = _required(items, ignore_case)
+    if not literals or min(map(len, literals)) < MIN_LITERAL_LENGTH:
+        literals = None
+    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None)
+
+
+def _widen_properties(pattern: str) -> str:
+    """Replace each property by what re reads as "any character" in its place."""
+    out: list[str] = []
+    in_class = False
+    position = 0
+    while position < len(pattern):
+        found = PROPERTY.match(pattern, position)
+        if found:
+            out.append("\\x00-\\U0010ffff" if in_class else ".")
+            position = found.end()
+            continue
+        char = pattern[position]
+        step = 2 if char == "\\" else 1
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class and out and out[-1] != "[":
+            in_class = False
+        out.append(pattern[position : position + step])
+        position += step
+    return "".join(out)
+
+
+# ----------------------------------------------------------- first characters
+
+
+@dataclass(slots=True)
+class _First:
+    chars: set[str]
+    non_ascii: bool = False  # some non-ASCII first character is possible
+    nullable: bool = False  # the item can match the empty string
+
+
+def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> _First | None:
+    result = _First(set(), nullable=True)
+    for op, arg in items:
+        item = _first_of(op, arg, ignore_case)
+        if item is None:
+            return None
+        result.chars |= item.chars
+        result.non_ascii = result.non_ascii or item.non_ascii
+        if not item.nullable:
+            result.nullable = False
+            return result
+    return result
+
+
+def _first_of(op: Any, arg: Any, ignore_case: bool) -> _First | None:
+    if op is sre.LITERAL:
+        return _literal_first(chr(arg), ignore_case)
+    if op is sre.AT:
+        return _First(set(), nullable=True)
+    if op is sre.IN:
+        return _class_first(arg, ignore_case)
+    if op is sre.BRANCH:
+        return _branch_first(arg[1], ignore_case)
+    if op is sre.SUBPATTERN:
+        return _first(list(arg[-1]), _scoped_case(ignore_case, arg[1], arg[2]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        inner = _first(list(arg[2]), ignore_case)
+        if inner is not None and arg[0] == 0:
+            inner.nullable = True
+        return inner
+    return None  # ANY, lookarounds, backreferences...: anything may start
+
+
+def _literal_first(char: str, ignore_case: bool) -> _First:
+    if not ignore_case:
+        return _First({char}, non_ascii=not char.isascii())
+    # Case-insensitive matching has non-ASCII partners (K and the Kelvin sign).
+    return _First({char, char.lower(), char.upper()}, non_ascii=True)
+
+
+def _class_first(members: list[tuple[Any, Any]], ignore_case: bool) -> _First | None:
+    result = _First(set())
+    for op, arg in members:
+        if op is sre.LITERAL:
+            item = _literal_first(chr(arg), ignore_case)
+            result.chars |= item.chars
+            result.non_ascii = result.non_ascii or item.non_ascii
+        elif op is sre.RANGE and arg[1] - arg[0] <= MAX_LISTED_RANGE:
+            for code in range(arg[0], arg[1] + 1):
+                item = _literal_first(chr(code), ignore_case)
+                result.chars |= item.chars
+                result.non_ascii = result.non_ascii or item.non_ascii
+        elif op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT:
+            result.chars |= ASCII_DIGITS
+            result.non_ascii = True
+        elif op is sre.CATEGORY and arg is sre.CATEGORY_WORD:
+            result.chars |= ASCII_WORD
+            result.non_ascii = True
+        elif not (op is sre.CATEGORY and arg is sre.CATEGORY_SPACE):  # lines never start with space
+            return None
+    return result
+
+
+def _branch_first(branches: list[Any], ignore_case: bool) -> _First | None:
+    result = _First(set())
+    for branch in branches:
+        item = _first(list(branch), ignore_case)
+        if item is None:
+            return None
+        result.chars |= item.chars
+        result.non_ascii = result.non_ascii or item.non_ascii
+        result.nullable = result.nullable or item.nullable
+    return result
+
+
+def _scoped_case(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
+    if add_flags & sre.SRE_FLAG_IGNORECASE:
+        return True
+    return ignore_case and not del_flags & sre.SRE_FLAG_IGNORECASE
+
+
+# ---------------------------------------------------------- required literals
+
+
+def _required(items: list[tuple[Any, Any]], ignore_case: bool) -> set[str] | None:
+    """Literals, casefolded, one of which every match of the sequence contains.
+
+    Of all the choices a sequence offers, the one whose shortest literal is
+    longest: the most selective gate.
+    """
+    best: set[str] | None = None
+    for option in _sequence_options(items, ignore_case):
+        if best is None or min(map(len, option)) > min(map(len, best)):
+            best = option
+    return best
+
+
+def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[set[str]]:
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            options.append({"".join(run).casefold()})
+            run = []
+        if op is sre.BRANCH:
+            each = [_required(list(branch), ignore_case) for branch in arg[1]]
+            if all(each):
+                options.append(set().union(*each))  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN:
+            inner = _required(list(arg[-1]), _scoped_case(ignore_case, arg[1], arg[2]))
+            if inner:
+                options.append(inner)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            inner = _required(list(arg[2]), ignore_case)
+            if inner:
+                options.append(inner)
+    if run:
+        options.append({"".join(run).casefold()})
+    return options
