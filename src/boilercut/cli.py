@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -51,7 +52,13 @@ Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of interna
 
 
 def main() -> None:
+    # A polite kill (SIGTERM) ends a run as Ctrl-C does: outputs not complete are removed.
+    signal.signal(signal.SIGTERM, _interrupt)
     app()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @app.callback(invoke_without_command=True)
