@@ -390,3 +390,65 @@ def test_the_format_option_is_refused_for_a_folder(run: Run, tmp_path: Path) -> 
     result = run("clean", tmp_path / "in", tmp_path / "out", "--format", "jsonl")
     assert result.exit_code == 2
     assert "--format: IN" in result.stderr
+
+
+def test_stdin_jsonl_into_a_file(run: Run, tmp_path: Path) -> None:
+    name = SAMPLE_NAMES[3]
+    target = tmp_path / "out.jsonl.gz"
+    result = run("clean", "-", target, "--format", "jsonl", "--jobs", "1", input=jsonl([{"text": raw(name)}]))
+    assert result.exit_code == 0, result.stderr
+    assert read_jsonl(target) == [{"text": expected(name)}]
+    assert [path.name for path in tmp_path.iterdir() if path.name != "cwd"] == ["out.jsonl.gz"]
+
+
+def test_a_bug_in_one_record_exits_3_and_the_others_are_written(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boilercut.pipeline import Pipeline
+
+    process = Pipeline.process
+
+    def failing(self, source):  # type: ignore[no-untyped-def]
+        if source.name.endswith(":2"):
+            raise RuntimeError("boom")
+        return process(self, source)
+
+    monkeypatch.setattr(Pipeline, "process", failing)
+    source = write_bytes(tmp_path / "in.jsonl", jsonl([{"text": raw(name)} for name in SAMPLE_NAMES[:3]]))
+    result = run("clean", source, tmp_path / "out.jsonl", "--jobs", "1")
+    assert result.exit_code == 3
+    assert f"{source}:2: internal error RuntimeError: boom" in result.stderr
+    assert [record["text"] for record in read_jsonl(tmp_path / "out.jsonl")] == [
+        expected(SAMPLE_NAMES[0]),
+        expected(SAMPLE_NAMES[2]),
+    ]
+
+
+def test_zst_without_zstandard_says_what_to_install(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_bytes(tmp_path / "in.jsonl.zst", jsonl([{"text": "a"}]))
+    monkeypatch.setitem(__import__("sys").modules, "zstandard", None)  # as if it were not installed
+    result = run("clean", source, tmp_path / "out.jsonl", "--jobs", "1")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {source}: .zst files need the zstandard package; install it with "
+        "`pip install zstandard` (or `pip install 'boilercut[zstd]'`)\n"
+    )
+
+
+def test_two_inputs_with_the_same_output_are_reported(run: Run, tmp_path: Path) -> None:
+    a, b = SAMPLE_NAMES[:2]
+    source = tmp_path / "in"
+    write_bytes(source / "page.txt", raw(a).encode())
+    write_bytes(source / "page.html", as_html(raw(b)))
+    write_bytes(source / "crawl.jsonl", jsonl([{"text": raw(a)}]))
+    write_bytes(source / "crawl.wet", warc([("conversion", "https://example.com/", raw(b).encode(), "text/plain")]))
+    out = tmp_path / "out"
+    result = run("clean", source, out, "--jobs", "1")
+    assert result.exit_code == 1
+    assert (
+        f"{source / 'page.txt'}: its output {out / 'page.txt'} is also that of {source / 'page.html'};" in result.stderr
+    )
+    assert f"{source / 'crawl.wet'}: its output {out / 'crawl.jsonl'} is also that of {source / 'crawl.jsonl'};" in (
+        result.stderr
+    )
+    assert read_jsonl(out / "crawl.jsonl") == [{"text": expected(a)}]

@@ -75,9 +75,14 @@ def clean_folder(
     """Clean every input file into its mirrored path under out_root."""
     with _Run(pipeline, options, summary) as run:
         small = _SmallFiles(run, advance)
+        claimed = _Claims()
         for item in inputs:
             job = FileJob(item.path, item.kind, out_root / item.output_relative, _mirrored_kind(item.kind))
-            if options.skip_existing and is_up_to_date(job.path, job.output):
+            first = claimed.owner(job)
+            if first is not None:
+                message = f"{job.path}: its output {job.output} is also that of {first}; rename one of them: skipped"
+                run.jobs.after(partial(_clash, summary, message, advance))
+            elif options.skip_existing and is_up_to_date(job.path, job.output):
                 run.jobs.after(partial(_skipped, summary, advance))
             elif item.kind.format.many_documents and _size(item.path) > STREAM_FILE_BYTES:
                 small.flush()
@@ -130,6 +135,32 @@ def _size(path: Path) -> int:
 def _skipped(summary: Summary, advance: Callable[[], None]) -> None:
     summary.skipped += 1
     advance()
+
+
+def _clash(summary: Summary, message: str, advance: Callable[[], None]) -> None:
+    summary.fail(message)
+    advance()
+
+
+class _Claims:
+    """Which input writes each output: `a.txt` and `a.html` both make `a.txt`.
+
+    Outputs clash only within one folder, and inputs come folder by folder, so
+    only the current folder's outputs are kept.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.owners: dict[Path, Path] = {}
+
+    def owner(self, job: FileJob) -> Path | None:
+        """The input that already claimed this job's output, or None (the job claims it)."""
+        if job.output.parent != self.folder:
+            self.folder, self.owners = job.output.parent, {}
+        first = self.owners.get(job.output)
+        if first is None:
+            self.owners[job.output] = job.path
+        return first
 
 
 class _Run:
