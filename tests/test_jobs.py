@@ -251,3 +251,27 @@ def test_an_atomic_writer_that_is_not_committed_leaves_nothing(tmp_path: Path) -
         out.commit()
     assert gzip.decompress(target.read_bytes()) == b"whole\n"
     assert list(folder.iterdir()) == [target]
+
+
+def test_workers_use_the_run_s_rules_not_the_defaults(tmp_path: Path) -> None:
+    line = "The editors of this site add this sentence to every one of their articles, as a house habit."
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.org.toml").write_text(
+        '[site]\ndomains = ["example.org"]\n\n[[rules]]\nid = "EXO001"\nstage = "strip_boilerplate"\n'
+        'action = "drop"\ndescription = "a line only example.org prints"\n'
+        "pattern = '^The editors of this site add this sentence'\n"
+        f'examples = [{{ drop = "{line}" }}]\n',
+        encoding="utf-8",
+    )
+    text = f"A headline for the test of site rules\n\n{line}\n\n{raw(SAMPLE_NAMES[2])}"
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b"".join(json.dumps({"url": "https://example.org/a", "text": text}).encode() + b"\n" for _ in range(150))
+    )
+    one = run("clean", source, tmp_path / "one.jsonl", "--rules", rules, "--jobs", "1")
+    two = run("clean", source, tmp_path / "two.jsonl", "--rules", rules, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert line not in (tmp_path / "two.jsonl").read_text(encoding="utf-8")
+    assert "EXO001" in two.stderr

@@ -117,10 +117,14 @@ def _context() -> multiprocessing.context.BaseContext:
     Not plain fork: the main process may run threads by then (the progress
     bar's), and a child forked while one of them holds a lock can hang.
     Measured on the 50 MB bench, forkserver and spawn start up in ~0.2 s more
-    than fork, nothing beside a run of several seconds.
+    than fork, nothing beside a run of several seconds. The server is warmed
+    up (`warmup`) so that its workers share what the stages load.
     """
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["boilercut.warmup"])
+    return context
 
 
 # A worker process's own pipeline, built once by the pool's initializer: the
