@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
+LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029]")
+
 
 @dataclass(frozen=True, slots=True)
 class Drop:
@@ -73,5 +77,10 @@ class Document:
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines split on every line break a scraper may leave (\\r\\n, \\r, U+2028...)."""
-    return text.splitlines()
+    """Lines split on \\n, \\r\\n, \\r and the Unicode line and paragraph separators.
+
+    Not on the other characters str.splitlines() takes (U+0085, form feeds,
+    file separators): in scraped text they are mojibake (U+0085 is half of a
+    UTF-8 "ą" read as Latin-1) or stray controls, for fix_encoding to mend.
+    """
+    return LINE_BREAK.split(text)

@@ -23,6 +23,7 @@ from types import TracebackType
 from .config import Config
 from .pipeline import Pipeline
 from .tasks import Outcome, Task
+from .templates import Templates
 
 # Four batches per worker: while the oldest batch is awaited, the others keep
 # every worker busy even when one batch takes a few times longer than the rest.
@@ -85,7 +86,10 @@ class Jobs:
     def _start_pool(self) -> ProcessPoolExecutor:
         """Start the workers and send them the task held until now, if it still waits."""
         pool = ProcessPoolExecutor(
-            self.jobs, mp_context=_context(), initializer=_start_worker, initargs=(self.pipeline.config, os.getpid())
+            self.jobs,
+            mp_context=_context(),
+            initializer=_start_worker,
+            initargs=(self.pipeline.config, self.pipeline.templates, os.getpid()),
         )
         for index, (waiting, then) in enumerate(self._pending):
             if waiting is not None and not isinstance(waiting, Future):
@@ -133,10 +137,11 @@ def _context() -> multiprocessing.context.BaseContext:
 _WORKER: list[Pipeline] = []
 
 
-def _start_worker(config: Config, main_pid: int) -> None:
+def _start_worker(config: Config, templates: Templates, main_pid: int) -> None:
+    """Build the worker's pipeline as the main process built its own: same config, same templates."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threading.Thread(target=_exit_when_orphaned, args=(main_pid,), daemon=True).start()
-    _WORKER.append(Pipeline(config))
+    _WORKER.append(Pipeline(config, templates))
 
 
 def _exit_when_orphaned(main_pid: int) -> None:

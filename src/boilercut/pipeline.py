@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
+from .classifier import settle
 from .config import Config
 from .document import Document
 from .errors import UsageError
+from .generic import EXTRACTOR_DECIDED_RULES
 from .registry import build_stages, rule_stage_names
 from .render import render
 from .rules import RuleBook, SiteResolver
 from .rules.literals import DocumentLiterals
 from .rules.model import Input
 from .stage import Stage, StageContext
+from .stages.encoding import fix_text
+from .stages.stripping import LEFT_TO_DEDUPE, RuleStage
+from .templates import Templates
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,28 +34,50 @@ class Source:
 
 
 class Pipeline:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, templates: Templates | None = None) -> None:
         self.config = config
+        self.templates = templates or Templates()  # from a first pass over the corpus, if any
         unknown = [name for name in config.skip if name not in config.stages]
         if unknown:
             raise UsageError(f"--skip {unknown[0]}: not among the stages that run ({', '.join(config.stages)})")
         self.stages: list[Stage] = build_stages(config.active_stages)
         self.book = RuleBook.load(config.rule_folders, rule_stage_names(), site_rules=config.site_rules)
         self.resolver = SiteResolver(self.book, config.site)
+        # The classifier's kinds, each with the stage that drops it, for the stages that run.
+        self._kind_stage = {stage.kind: stage.name for stage in self.stages if isinstance(stage, RuleStage)}
 
     def process(self, source: Source) -> Document:
         """Run every stage over one document; nothing is removed, only marked."""
         doc = Document.from_text(source.text, name=source.name, url=source.url)
-        doc.site = self.resolver.resolve(url=source.url, path=source.path, text=source.text)
+        doc.site = self.site_of(source)
+        templates = self.templates.of(site_group(doc.site, source))
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
         for stage in self.stages:
             rules = self.book.rules_for(doc.site, stage.name, kind)
-            context = StageContext(rules, spec, self.config.generic, source.extracted, literals)
+            context = StageContext(rules, spec, self.config.generic, source.extracted, literals, templates)
             stage.apply(doc, context)
+        if self.config.generic and self._kind_stage:
+            skip = LEFT_TO_DEDUPE | (EXTRACTOR_DECIDED_RULES if source.extracted else frozenset())
+            settle(doc, self._kind_stage, skip)
         return doc
+
+    def site_of(self, source: Source) -> str | None:
+        # Fingerprints are looked for in the repaired text: mojibake hides them.
+        return self.resolver.resolve(url=source.url, path=source.path, text=lambda: fix_text(source.text))
 
     def clean(self, source: Source) -> str:
         return render(self.process(source), title=self.config.title)
+
+
+def site_group(site: str | None, source: Source) -> str | None:
+    """What a document's template lines are counted under: its site, else its
+    URL's host, else its folder; None for a lone document from stdin."""
+    if site:
+        return site
+    host = urlsplit(source.url).hostname if source.url else None
+    if host:
+        return host.removeprefix("www.")
+    return str(PurePath(source.path).parent) if source.path else None

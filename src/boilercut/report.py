@@ -18,9 +18,9 @@ from .runner import Summary
 from .stage import Stage
 
 # Messages, progress and summaries go to stderr so that stdout stays clean for pipes.
-err = Console(stderr=True, highlight=False, markup=False)  # file names may hold [brackets]
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)  # names may hold [brackets]
 DIFF_STYLES = {"+": "green", "-": "red", "@": "cyan"}
-out = Console(highlight=False, markup=False)
+out = Console(highlight=False, markup=False, soft_wrap=True)
 
 
 def error(message: str) -> None:

@@ -20,6 +20,7 @@ class StageContext:
     generic: bool = True  # the generic classifier's verdicts apply
     extracted: bool = False  # the text is what an HTML extractor kept of a page
     literals: DocumentLiterals | None = None  # the document's literal scan, shared by rule stages
+    templates: frozenset[bytes] = frozenset()  # keys of the template lines of the document's site
 
 
 @runtime_checkable

@@ -18,8 +18,9 @@ from typing import Any
 # Properties of the regex module that re's parser does not know: outside a
 # class they stand for one character of some kind, inside for some members.
 PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\L<[^>]*>|\\X")
-# Syntax re would misread as literals: POSIX classes, fuzzy constraints.
-MISREAD = re.compile(r"\[\[:|\{[^}]*[eids]\s*[<=]")
+# Syntax re would misread as literals: POSIX classes ([:digit:], also inside a
+# class), and braces that are not a repeat count (fuzzy matching: {e}, {e<=1}).
+MISREAD = re.compile(r"\[:\^?[a-z]+:\]|(?<!\\)\{(?!\d+(?:,\d*)?\}|,\d+\})")
 # Literals shorter than this occur in most lines: gating on them costs more
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
@@ -100,6 +101,15 @@ class _First:
     nullable: bool = False  # the item can match the empty string
 
 
+def _folds_plainly(literal: str) -> bool:
+    """Case folding maps each character of the literal one to one, as regex's matching does.
+
+    Not so for Turkish İ ("i̇", two characters) or dotless ı (upper case I): a
+    case-insensitive pattern with them matches text their casefold is not in.
+    """
+    return all(len(char.casefold()) == 1 and char.upper().lower() == char.lower() for char in literal)
+
+
 def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> _First | None:
     result = _First(set(), nullable=True)
     for op, arg in items:
@@ -136,8 +146,12 @@ def _first_of(op: Any, arg: Any, ignore_case: bool) -> _First | None:
 def _literal_first(char: str, ignore_case: bool) -> _First:
     if not ignore_case:
         return _First({char}, non_ascii=not char.isascii())
-    # Case-insensitive matching has non-ASCII partners (K and the Kelvin sign).
-    return _First({char, char.lower(), char.upper()}, non_ascii=True)
+    # Case-insensitive matching pairs characters beyond lower and upper case
+    # (the Kelvin sign and K, Turkish İ and i): take every character that
+    # folds or cases to the same first letter, and allow any non-ASCII start.
+    partners = {char, char.lower()[0], char.upper()[0], char.casefold()[0]}
+    partners |= {p.lower()[0] for p in partners} | {p.upper()[0] for p in partners}
+    return _First(partners, non_ascii=True)
 
 
 def _class_first(members: list[tuple[Any, Any]], ignore_case: bool) -> _First | None:
@@ -205,7 +219,7 @@ def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[s
             run.append(chr(arg))
             continue
         if run:
-            options.append({"".join(run).casefold()})
+            options.extend(_folded_run(run))
             run = []
         if op is sre.BRANCH:
             each = [_required(list(branch), ignore_case) for branch in arg[1]]
@@ -220,5 +234,11 @@ def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[s
             if inner:
                 options.append(inner)
     if run:
-        options.append({"".join(run).casefold()})
+        options.extend(_folded_run(run))
     return options
+
+
+def _folded_run(run: list[str]) -> list[set[str]]:
+    """A run of literal characters as a gate option, if case folding keeps it one to one."""
+    text = "".join(run)
+    return [{text.casefold()}] if _folds_plainly(text) else []

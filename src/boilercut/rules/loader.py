@@ -164,6 +164,10 @@ class _FileParser:
         if not isinstance(raw, dict):
             self._fail('must be a table like { drop = "line" }', where, rule_id, table)
         self._check_keys(raw, EXAMPLE_KEYS, where, rule_id, table=table, key_line="examples")
+        given = [verdict.value for verdict in Verdict if verdict.value in raw]
+        if len(given) > 1 or (given and {"lines", "expect"} & raw.keys()):
+            message = 'is either { drop = "line" }, { keep = "line" } or { lines = [...], expect = [...] }'
+            self._fail(message, where, rule_id, table)
         for verdict in Verdict:
             if verdict.value in raw:
                 line = self._typed(raw, verdict.value, str, where, rule_id, table)
@@ -213,7 +217,7 @@ class _FileParser:
         # bool is an int in Python; a count must not accept `true`.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             self._fail(
-                f"must be a {kind.__name__}, not {type(value).__name__} {value!r}", f"{where}.{key}", rule_id, table
+                f"must be {_a(kind.__name__)}, not {type(value).__name__} {value!r}", f"{where}.{key}", rule_id, table
             )
         return value
 
@@ -239,13 +243,14 @@ class _FileParser:
         self, message: str, key_path: str, rule_id: str | None = None,
         table: int | None = None, key: str | None = None,
     ) -> NoReturn:  # fmt: skip
-        leaf = key or key_path.rsplit(".", 1)[-1].split("[")[0]
+        # An example is an inline table: point at the `examples` line it stands on.
+        leaf = key or ("examples" if ".examples[" in key_path else key_path.rsplit(".", 1)[-1].split("[")[0])
         line = self._key_line(table, leaf) if table is not None else self._site_line(leaf)
         raise RuleFileError(str(self.path), message, line=line, key_path=key_path, rule_id=rule_id)
 
     # -- pointing at lines ----------------------------------------------------
     def _table_line(self, table: int) -> int:
-        headers = [n for n, line in enumerate(self.lines, 1) if line.strip() == "[[rules]]"]
+        headers = [n for n, line in enumerate(self.lines, 1) if line.split("#", 1)[0].strip() == "[[rules]]"]
         return headers[table] if table < len(headers) else 1
 
     def _key_line(self, table: int, key: str) -> int:
@@ -272,3 +277,7 @@ def _did_you_mean(word: str, choices: Collection[str]) -> str:
     if close:
         return f"; did you mean {close[0]!r}?"
     return f" (choose from: {', '.join(sorted(choices))})"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

@@ -7,6 +7,7 @@ literal strings declared in the site files, found in one pass over the text.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -28,10 +29,11 @@ class SiteResolver:
         self._owners = owners
         self._fingerprints = regex.compile(r"\L<fp>", fp=sorted(owners)) if owners else None
 
-    def resolve(self, *, url: str | None, path: str | None, text: str) -> str | None:
+    def resolve(self, *, url: str | None, path: str | None, text: Callable[[], str]) -> str | None:
+        """The site, from the first source that names one; `text` is asked for only if needed."""
         if self.explicit:
             return self.explicit
-        return self.from_url(url) or self.from_path(path) or self.from_fingerprints(text)
+        return self.from_url(url) or self.from_path(path) or self.from_fingerprints(text())
 
     def from_url(self, url: str | None) -> str | None:
         if not url:

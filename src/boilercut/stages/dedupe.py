@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..classifier import classifier_title
-from ..document import Document
+from ..document import Block, Document
 from ..headline import find_headline, fold
 from ..stage import StageContext
 
 # A caption printed above and below its credit: two equal lines one line apart.
 CAPTION_ECHO_DISTANCE = 2
+CAPTION_STAGE = "strip_captions"
 
 
 class Dedupe:
@@ -28,8 +29,9 @@ class Dedupe:
     }
 
     def apply(self, doc: Document, context: StageContext) -> None:
-        title = classifier_title(doc)
-        doc.title = title if title is not None else find_headline(doc)
+        # With the classifier on, its headline is the answer, none included: guessing
+        # one among body lines would cut a paragraph under --no-title.
+        doc.title = classifier_title(doc) if context.generic else find_headline(doc)
         if doc.title is not None and context.site is not None and context.site.chrome_above_title:
             for index in doc.kept():
                 if index >= doc.title:
@@ -42,8 +44,14 @@ class Dedupe:
         blocks = doc.blocks
         for index in range(len(blocks) - CAPTION_ECHO_DISTANCE):
             echo = index + CAPTION_ECHO_DISTANCE
-            # Captions are echoed verbatim: plain equality, no folding, on the hot path.
-            if blocks[index].text == blocks[echo].text and index != doc.title and blocks[index].kept:
+            # Captions are echoed verbatim around the credit a caption stage dropped;
+            # plain equality, no folding, on the hot path.
+            if (
+                blocks[index].text == blocks[echo].text
+                and index != doc.title
+                and blocks[index].kept
+                and _is_credit(blocks[index + 1])
+            ):
                 reason = f"the same line stands at lines {blocks[index].line} and {blocks[echo].line}, around a credit"
                 doc.drop(index, self.name, "DD002", reason)
                 doc.drop(echo, self.name, "DD002", reason)
@@ -57,3 +65,7 @@ class Dedupe:
             # Folding changes a length only slightly: compare lengths first, fold rarely.
             if index != doc.title and abs(len(text) - len(headline)) <= 2 and fold(text) == headline:
                 doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")
+
+
+def _is_credit(block: Block) -> bool:
+    return block.drop is not None and block.drop.stage == CAPTION_STAGE

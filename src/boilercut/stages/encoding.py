@@ -63,9 +63,21 @@ def fix_text(text: str) -> str:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "&" in text:
-        text = HTML_ENTITY.sub(_unescape, text)
+        text = _unescape_all(text)
     text = STRAY_CHARACTERS.sub("", text)
     return SPACE_RUN.sub(" ", text)
+
+
+def _unescape_all(text: str) -> str:
+    """Entities unescaped until none is left ("&amp;amp;" is "&"), so a second run changes nothing.
+
+    Each round makes the text shorter, so the loop ends.
+    """
+    while True:
+        unescaped = HTML_ENTITY.sub(_unescape, text)
+        if unescaped == text:
+            return text
+        text = unescaped
 
 
 def _unescape(entity: regex.Match[str]) -> str:

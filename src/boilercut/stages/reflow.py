@@ -26,6 +26,8 @@ class Reflow:
         kept = [i for i in doc.kept() if i != doc.title]
         host: int | None = None  # the paragraph being rebuilt, while its sentence is open
         for position, index in enumerate(kept):
+            if position and kept[position - 1] != index - 1:
+                host = None  # a dropped line stood between: joining across it would invent text
             text = doc.blocks[index].text
             if host is not None and _continues(text):
                 self._join(doc, host, index, "RF001", "continues the sentence left open")
@@ -55,4 +57,9 @@ def _is_link_text(text: str) -> bool:
 
 
 def _next_continues(doc: Document, kept: list[int], position: int) -> bool:
-    return position + 1 < len(kept) and _continues(doc.blocks[kept[position + 1]].text)
+    following = position + 1
+    return (
+        following < len(kept)
+        and kept[following] == kept[position] + 1
+        and _continues(doc.blocks[kept[following]].text)
+    )

@@ -11,6 +11,10 @@ from ..generic import EXTRACTOR_DECIDED_RULES, RULES, Kind
 from ..rules.actions import apply_rules
 from ..stage import StageContext
 
+# The classifier also spots repeats of the headline; dropping them is the
+# dedupe stage's job (DD001), so that skipping dedupe keeps them.
+LEFT_TO_DEDUPE = frozenset({"G106"})
+
 
 class RuleStage:
     """A stage whose decisions come from rule files and from the generic classifier."""
@@ -20,8 +24,11 @@ class RuleStage:
     accepts_rules: ClassVar[bool] = True
     kind: ClassVar[Kind]  # the classifier's verdicts this stage acts on
 
+    own_rules: ClassVar[dict[str, str]] = {}  # ids of decisions the stage itself makes in code
+
     def __init_subclass__(cls) -> None:
-        cls.builtin_rules = {rule: text for rule, (kind, text) in RULES.items() if kind is cls.kind}
+        generic = {rule: text for rule, (kind, text) in RULES.items() if kind is cls.kind}
+        cls.builtin_rules = {**cls.own_rules, **generic}
 
     builtin_rules: ClassVar[dict[str, str]] = {}
 
@@ -30,5 +37,7 @@ class RuleStage:
         if not context.generic:
             return
         for index, label in enumerate(labels_for(doc)):
-            if label.kind is self.kind and not (context.extracted and label.rule in EXTRACTOR_DECIDED_RULES):
+            if label.kind is not self.kind or label.rule in LEFT_TO_DEDUPE:
+                continue
+            if not (context.extracted and label.rule in EXTRACTOR_DECIDED_RULES):
                 doc.drop(index, self.name, label.rule, label.reason)

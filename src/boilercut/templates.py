@@ -1,0 +1,59 @@
+"""Template lines: lines that recur across many documents of one site in a run.
+
+Menus, sign-up boxes and footers are printed on every page of a site, whatever
+they look like. A first pass over a corpus counts, per site, in how many
+documents each line appears; lines found in enough of them are template text,
+and strip_boilerplate drops them (rule TP001).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# A line is template text when it appears in at least this many documents of
+# its site...
+TEMPLATE_MIN_DOCUMENTS = 5
+# ...and in at least this share of them. Half is far above what a paragraph
+# shared by a series of articles reaches, and far below a menu's share (all).
+TEMPLATE_MIN_SHARE = 0.5
+
+
+def line_key(text: str) -> bytes:
+    """A stable digest of a stripped line: the same in every worker process."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+
+@dataclass(slots=True)
+class TemplateCounter:
+    """The first pass: per site, how many documents hold each line."""
+
+    documents: Counter[str] = field(default_factory=Counter)
+    lines: dict[str, Counter[bytes]] = field(default_factory=dict)
+
+    def add(self, site: str, lines: Iterable[str]) -> None:
+        self.documents[site] += 1
+        keys = {line_key(line) for line in lines}
+        self.lines.setdefault(site, Counter()).update(keys)
+
+    def templates(self) -> Templates:
+        found = {}
+        for site, counts in self.lines.items():
+            needed = max(TEMPLATE_MIN_DOCUMENTS, TEMPLATE_MIN_SHARE * self.documents[site])
+            keys = frozenset(key for key, count in counts.items() if count >= needed)
+            if keys:
+                found[site] = keys
+        return Templates(found, dict(self.documents))
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    """The template lines of each site, for the second pass."""
+
+    by_site: dict[str, frozenset[bytes]] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)
+
+    def of(self, site: str | None) -> frozenset[bytes]:
+        return self.by_site.get(site, frozenset()) if site else frozenset()

@@ -1,0 +1,34 @@
+"""Fixtures: an empty working folder for every test, and the CLI run in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from boilercut.cli import app
+from support import WIDE
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs in an empty folder: no boilercut.toml or pyproject.toml is picked up."""
+    cwd = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(cwd)
+    return cwd
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """Run the CLI in-process: cli("clean", "a.txt", "-", input=...) -> Result with stdout and stderr."""
+    runner = CliRunner(env=WIDE)
+
+    def invoke(*args: str | Path, input: str | bytes | None = None) -> Result:
+        return runner.invoke(app, [str(arg) for arg in args], input=input, catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,100 @@
+"""`boilercut check` and `boilercut fix`: the pre-commit pair."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support import ALL_SAMPLES, Sample, sample_by_number
+
+ids = [s.number for s in ALL_SAMPLES]
+
+
+@pytest.mark.parametrize("s", ALL_SAMPLES, ids=ids)
+def test_check_fails_on_a_raw_sample_and_shows_a_diff(s: Sample, cli, tmp_path: Path) -> None:
+    path = shutil.copy(s.raw_path, tmp_path / s.name)
+    before = Path(path).read_bytes()
+    result = cli("check", path)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"--- {path} (now)\n+++ {path} (clean)\n@@ ")
+    body = result.stdout.splitlines()[2:]
+    removed = [line[1:] for line in body if line.startswith("-")]
+    added = [line[1:] for line in body if line.startswith("+")]
+    assert removed  # the dropped lines show as removals...
+    assert set(added) <= set(s.expected.splitlines())  # ...and every addition is a line of the clean text
+    assert "1 of 1 files would change; run `boilercut fix` on them" in result.stderr
+    assert Path(path).read_bytes() == before  # check changes nothing
+
+
+def test_check_diff_names_the_dropped_lines(cli, tmp_path: Path) -> None:
+    s = sample_by_number("004")
+    path = shutil.copy(s.raw_path, tmp_path / s.name)
+    result = cli("check", path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert "-Home » today » World » First Xi-Putin interview on the situation in Afghanistan" in lines
+    assert "-Leave a Comment" in lines
+    assert "-Xinhua News Agency via Getty Images" in lines
+    assert " First Xi-Putin interview on the situation in Afghanistan" in lines
+
+
+@pytest.mark.parametrize("s", ALL_SAMPLES, ids=ids)
+def test_check_passes_on_the_expected_output(s: Sample, cli, tmp_path: Path) -> None:
+    path = shutil.copy(s.expected_path, tmp_path / s.name)
+    result = cli("check", path)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_check_counts_only_the_files_that_would_change(cli, tmp_path: Path) -> None:
+    raw = shutil.copy(sample_by_number("001").raw_path, tmp_path / "raw.txt")
+    clean = shutil.copy(sample_by_number("002").expected_path, tmp_path / "clean.txt")
+    result = cli("check", raw, clean)
+    assert result.exit_code == 1
+    assert "1 of 2 files would change" in result.stderr
+    assert f"--- {raw} (now)" in result.stdout
+    assert f"--- {clean} (now)" not in result.stdout
+
+
+@pytest.mark.parametrize("s", ALL_SAMPLES, ids=ids)
+def test_fix_then_fix_again_changes_nothing(s: Sample, cli, tmp_path: Path) -> None:
+    path = Path(shutil.copy(s.raw_path, tmp_path / s.name))
+    result = cli("fix", path)
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == s.expected_bytes
+    assert f"fixed {path}" in result.stderr
+
+    # Set the clock back so that a rewrite with the same bytes would still show.
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    stamp = path.stat().st_mtime_ns
+    again = cli("fix", path)
+    assert again.exit_code == 0, again.stderr
+    assert path.read_bytes() == s.expected_bytes
+    assert path.stat().st_mtime_ns == stamp
+    assert "fixed" not in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [s.name]  # no temporary file left behind
+
+
+def test_fix_names_files_exactly_even_with_brackets(cli, tmp_path: Path) -> None:
+    # Rich would read "[b]" as markup and swallow it: the message must show the real name.
+    path = Path(shutil.copy(sample_by_number("004").raw_path, tmp_path / "a[b]c.txt"))
+    result = cli("fix", path)
+    assert result.exit_code == 0
+    assert f"fixed {path}\n" in result.stderr
+
+
+def test_check_then_fix_agree(cli, tmp_path: Path) -> None:
+    path = Path(shutil.copy(sample_by_number("000").raw_path, tmp_path / "a.txt"))
+    assert cli("check", path).exit_code == 1
+    assert cli("fix", path).exit_code == 0
+    assert cli("check", path).exit_code == 0
+
+
+def test_check_of_a_missing_file_fails_and_says_which(cli, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = cli("check", missing)
+    assert result.exit_code == 1
+    assert f"{missing}: cannot read" in result.stderr

@@ -1,0 +1,46 @@
+"""HTML input: trafilatura picks the main text, the stages clean what it keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PARAGRAPHS = [
+    "The city council approved the new bridge on Tuesday after two years of debate about its cost and its route.",
+    "Construction will begin in the spring, and the mayor said the work should be finished before the end of 2026.",
+    "Residents of the old town had asked for a crossing since the ferry stopped running, the council's report said.",
+    "Opponents argued that the money would be better spent on schools, but the vote passed by nine votes to four.",
+]
+PAGE = f"""<!DOCTYPE html>
+<html><head><title>Council approves new bridge - Example Times</title></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Council approves new bridge</h1>
+{"".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)}
+</article>
+<footer><p>Copyright 2021 Example Times. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_an_html_file_comes_out_as_its_article(cli, tmp_path: Path) -> None:
+    page = tmp_path / "bridge.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = cli("clean", page, "-")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.split("\n\n")
+    assert lines[0] == "Council approves new bridge"
+    assert [line.strip() for line in lines[1:]] == PARAGRAPHS
+    assert "Sport" not in result.stdout and "Copyright" not in result.stdout
+
+
+def test_an_html_folder_is_mirrored_as_text(cli, tmp_path: Path) -> None:
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "bridge.html").write_text(PAGE, encoding="utf-8")
+    result = cli("clean", tmp_path / "in", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        (tmp_path / "out" / "a" / "bridge.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Council approves new bridge\n\n")
+    )
