@@ -275,3 +275,25 @@ def test_workers_use_the_run_s_rules_not_the_defaults(tmp_path: Path) -> None:
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert line not in (tmp_path / "two.jsonl").read_text(encoding="utf-8")
     assert "EXO001" in two.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_get_the_run_s_template_lines(jobs: int) -> None:
+    from boilercut.corpus import StreamSink, clean_stream
+    from boilercut.io.formats import Format
+    from boilercut.templates import Templates, line_key
+
+    line = "The editors of this site add this sentence to every one of their articles, as a house habit."
+    templates = Templates({"example.org": frozenset({line_key(line)})})
+    text = f"A headline for the test of template lines\n\n{line}\n\n{raw(SAMPLE_NAMES[2])}"
+    record = json.dumps({"url": "https://www.example.org/a", "text": text}).encode() + b"\n"
+    out = io.BytesIO()
+    summary = Summary()
+    pipeline = Pipeline(Config(), templates)
+    clean_stream(
+        pipeline, io.BytesIO(record * 3 * BATCH_DOCUMENTS), Format.JSONL, StreamSink(out), RunOptions(jobs), summary
+    )
+    texts = [json.loads(line)["text"] for line in out.getvalue().splitlines()]
+    assert len(texts) == 3 * BATCH_DOCUMENTS
+    assert all(line not in cleaned for cleaned in texts)
+    assert summary.dropped["strip_boilerplate", "TP001"] == 3 * BATCH_DOCUMENTS
