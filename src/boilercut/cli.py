@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import contextlib
+import enum
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__, report
 from .config import Config, load_config
+from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream
 from .errors import BoilercutError, ExitCode, UsageError
-from .io.files import find_inputs, write_atomically
+from .io.files import AtomicWriter, find_inputs, open_input, write_atomically
+from .io.formats import FileKind, Format, kind_of, output_kind, output_name
+from .io.jsonl import Fields
 from .pipeline import Pipeline
+from .records import Origin
 from .registry import DEFAULT_ORDER, available_stages
 from .rules import SiteResolver
 from .rules.selftest import run_examples
-from .runner import Summary, clean_document, clean_file, clean_tree, read_source
+from .runner import Summary, clean_document, clean_file, read_source
+from .tasks import FileJob, write_text
 
 app = typer.Typer(
     help="Turn scraped news text into clean article text: headline and body, nothing else.",
@@ -44,7 +52,13 @@ Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of interna
 
 
 def main() -> None:
+    # A polite kill (SIGTERM) ends a run as Ctrl-C does: outputs not complete are removed.
+    signal.signal(signal.SIGTERM, _interrupt)
     app()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @app.callback(invoke_without_command=True)
@@ -106,6 +120,8 @@ def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
             report.warn(message)
         for message in summary.failures:
             report.error(message)
+        if summary.skipped:
+            report.err.print("OUT is newer than IN: skipped (--skip-existing)")
     if debug:
         for trace in summary.bugs:
             report.err.print(trace, markup=False, highlight=False)
@@ -113,39 +129,113 @@ def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+IN_HELP = "A file, a folder (recursive: .txt .html .jsonl .warc .wet, each maybe .gz or .zst) or - for stdin."
+OUT_HELP = "A file (.jsonl for JSONL, .gz/.zst compressed), a folder mirroring IN, or - for stdout."
+
+
+class InputFormat(enum.StrEnum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    warc = "warc"
+
+
 @app.command()
 def clean(
-    source: Annotated[str, typer.Argument(metavar="IN", help="A file, a folder (recursive) or - for stdin.")],
-    target: Annotated[str, typer.Argument(metavar="OUT", help="A file, a folder mirroring IN, or - for stdout.")],
+    source: Annotated[str, typer.Argument(metavar="IN", help=IN_HELP)],
+    target: Annotated[str, typer.Argument(metavar="OUT", help=OUT_HELP)],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")
+    ] = None,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Skip outputs newer than their input.")
+    ] = False,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field holding the text.")] = "text",
+    url_field: Annotated[
+        str | None, typer.Option("--url-field", help="JSONL field holding the URL (default: url, then metadata.url).")
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None, typer.Option("--format", help="What IN holds, when its name does not say (stdin: text).")
+    ] = None,
+    debug: Debug = False,
 ) -> None:  # fmt: skip
     """Clean IN into OUT."""
     with _boundary(debug):
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        options = RunOptions(jobs or os.cpu_count() or 1, skip_existing, Fields(text_field, url_field))
+        given = Format(input_format.value) if input_format else None
         summary = Summary()
         if source == "-":
-            _clean_stdin(pipeline, target, summary)
-            _finish(summary, folder=False, debug=debug)
-        path = Path(source)
-        if path.is_dir():
-            _clean_folder(pipeline, path, target, summary)
-            _finish(summary, folder=True, debug=debug)
-        if not path.is_file():
+            many = _clean_stdin(pipeline, target, given or Format.TEXT, options, summary)
+        elif Path(source).is_dir():
+            if given:
+                raise UsageError(f"--format: IN {source} is a folder, whose files are known by their names")
+            _clean_folder(pipeline, Path(source), target, options, summary)
+            many = True
+        elif Path(source).is_file():
+            many = _clean_file(pipeline, Path(source), target, given, options, summary)
+        else:
             raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
-        text = clean_file(pipeline, path, summary)
+        _finish(summary, folder=many, debug=debug)
+
+
+def _clean_stdin(pipeline: Pipeline, target: str, format: Format, options: RunOptions, summary: Summary) -> bool:
+    """Clean standard input; True when it held many documents."""
+    if not format.many_documents:
+        data = sys.stdin.buffer.read()
+        text, doc = clean_document(pipeline, read_source(data, name="<stdin>", html=format is Format.HTML))
+        summary.record(doc)
+        _emit(text, target, "stdin.txt")
+        return False
+    if target == "-":
+        clean_stream(pipeline, sys.stdin.buffer, format, StreamSink(sys.stdout.buffer), options, summary)
+        return True
+    out = _output_path(Path(target), Path("stdin.jsonl"))
+    _require_jsonl(out, "IN -")
+    with AtomicWriter(out) as sink:
+        clean_stream(pipeline, sys.stdin.buffer, format, sink, options, summary)
+    return True
+
+
+def _clean_file(
+    pipeline: Pipeline, path: Path, target: str, given: Format | None, options: RunOptions, summary: Summary
+) -> bool:
+    """Clean one file; True when it held many documents."""
+    named = kind_of(path) or FileKind(Format.TEXT)
+    kind = FileKind(given, named.compression) if given else named
+    if target == "-":
+        if kind.format.many_documents:
+            with open_input(path) as stream:
+                sink = StreamSink(sys.stdout.buffer)
+                clean_stream(pipeline, stream, kind.format, sink, options, summary, Origin(str(path), str(path)))
+            return True
+        text = clean_file(pipeline, path, summary, html=kind.format is Format.HTML)
         if text is not None:
-            _emit(text, target, path.with_suffix(".txt").name)
-        _finish(summary, folder=False, debug=debug)
+            _emit(text, target, "")
+        return False
+    out = _output_path(Path(target), Path(output_name(PurePath(path.name), kind)))
+    if kind.format.many_documents:
+        _require_jsonl(out, f"IN {path}")
+    clean_one_file(pipeline, FileJob(path, kind, out, output_kind(out)), options, summary)
+    return kind.format.many_documents
 
 
-def _clean_stdin(pipeline: Pipeline, target: str, summary: Summary) -> None:
-    text, doc = clean_document(pipeline, read_source(sys.stdin.buffer.read(), name="<stdin>"))
-    summary.record(doc)
-    _emit(text, target, "stdin.txt")
+def _output_path(target: Path, default_name: Path) -> Path:
+    """OUT itself, or the input's mirrored name inside OUT when OUT is a folder."""
+    return target / default_name if target.is_dir() else target
 
 
-def _clean_folder(pipeline: Pipeline, root: Path, target: str, summary: Summary) -> None:
+def _require_jsonl(out: Path, what: str) -> None:
+    if output_kind(out).format is not Format.JSONL:
+        raise UsageError(
+            f"OUT {out}: {what} holds many documents, written as JSONL; "
+            "give OUT a .jsonl name (.jsonl.gz, .jsonl.zst to compress), a folder, or - for stdout"
+        )
+
+
+def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptions, summary: Summary) -> None:
     if target == "-":
         raise UsageError(f"OUT -: IN {root} is a folder, so OUT must be a folder too")
     out_root = Path(target)
@@ -157,7 +247,7 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, summary: Summary)
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
     inputs = list(find_inputs(root))
     with report.progress(len(inputs)) as advance:
-        clean_tree(pipeline, inputs, out_root, summary, advance)
+        clean_folder(pipeline, inputs, out_root, options, summary, advance)
 
 
 def _emit(text: str, target: str, default_name: str) -> None:
@@ -165,8 +255,8 @@ def _emit(text: str, target: str, default_name: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    out = Path(target)
-    write_atomically(out / default_name if out.is_dir() else out, text)
+    out = _output_path(Path(target), Path(default_name))
+    write_text(out, output_kind(out), "<stdin>", text)
 
 
 @app.command()

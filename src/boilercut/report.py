@@ -37,8 +37,9 @@ def summary(result: Summary) -> None:
     for message in result.failures:
         error(message)
     lines = sum(result.dropped.values())
+    skipped = f", {result.skipped} files up to date (skipped)" if result.skipped else ""
     err.print(
-        f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped",
+        f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped{skipped}",
         style="bold" if not result.failures else "bold red",
     )
     if not lines:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
 from .errors import DocumentError
 from .io.decoding import decode
-from .io.files import HTML_SUFFIXES, InputFile, write_atomically
+from .io.files import read_input
+from .io.formats import Format, kind_of
 from .io.html import extract_text, looks_like_html
 from .pipeline import Pipeline, Source
 from .render import render
@@ -25,6 +25,7 @@ from .render import render
 class Summary:
     documents: int = 0
     changed: int = 0
+    skipped: int = 0  # files whose output was already up to date (--skip-existing)
     failures: list[str] = field(default_factory=list)
     bugs: list[str] = field(default_factory=list)  # tracebacks of unexpected errors, one per document
     warnings: list[str] = field(default_factory=list)
@@ -40,6 +41,16 @@ class Summary:
     def fail(self, message: str) -> None:
         self.failures.append(message)
 
+    def merge(self, other: Summary) -> None:
+        """Add the counts of another summary (a worker's), keeping messages in order."""
+        self.documents += other.documents
+        self.changed += other.changed
+        self.skipped += other.skipped
+        self.failures.extend(other.failures)
+        self.bugs.extend(other.bugs)
+        self.warnings.extend(other.warnings)
+        self.dropped.update(other.dropped)
+
     def bug(self, name: str, error: Exception) -> None:
         """An unexpected error in one document: reported, and the run goes on."""
         self.failures.append(f"{name}: internal error {type(error).__name__}: {error} (a bug in boilercut: report it)")
@@ -52,13 +63,20 @@ class Summary:
         return stages
 
 
-def read_source(data: bytes, *, name: str, path: Path | None = None, url: str | None = None) -> Source:
-    """Decode a document's bytes; HTML (by suffix or by content) is extracted first."""
+def read_source(
+    data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
+) -> Source:
+    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
     text = decode(data, name)
-    html = (path is not None and path.suffix.lower() in HTML_SUFFIXES) or looks_like_html(text)
+    html = html or _html_name(path) or looks_like_html(text)
     if html:
         text = extract_text(text, name)
     return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
+
+
+def _html_name(path: Path | None) -> bool:
+    kind = kind_of(path) if path is not None else None
+    return kind is not None and kind.format is Format.HTML
 
 
 def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:
@@ -66,11 +84,13 @@ def clean_document(pipeline: Pipeline, source: Source) -> tuple[str, Document]:
     return render(doc, title=pipeline.config.title), doc
 
 
-def clean_file(pipeline: Pipeline, path: Path, summary: Summary, name: str | None = None) -> str | None:
+def clean_file(
+    pipeline: Pipeline, path: Path, summary: Summary, name: str | None = None, *, html: bool = False
+) -> str | None:
     """The clean text of one file, or None if it failed (recorded in the summary)."""
     label = name or str(path)
     try:
-        source = read_source(path.read_bytes(), name=label, path=path)
+        source = read_source(read_input(path), name=label, path=path, html=html)
         text, doc = clean_document(pipeline, source)
     except DocumentError as error:
         summary.fail(str(error))
@@ -83,21 +103,3 @@ def clean_file(pipeline: Pipeline, path: Path, summary: Summary, name: str | Non
         return None
     summary.record(doc)
     return text
-
-
-def clean_tree(
-    pipeline: Pipeline,
-    inputs: Iterable[InputFile],
-    out_root: Path,
-    summary: Summary,
-    advance: Callable[[], None] = lambda: None,
-) -> None:
-    """Clean every input file into the mirrored path under out_root."""
-    for item in inputs:
-        text = clean_file(pipeline, item.path, summary, name=str(item.path))
-        if text is not None:
-            try:
-                write_atomically(out_root / item.output_relative, text)
-            except OSError as error:
-                summary.fail(f"{out_root / item.output_relative}: cannot write: {error}")
-        advance()

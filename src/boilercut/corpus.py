@@ -1,0 +1,244 @@
+"""Cleaning a corpus: a folder, one file or a stream, of any format, over worker processes.
+
+Small files go to the workers whole (only their paths travel); a large JSONL
+or WARC file, and a stream, is read here record by record and sent in
+batches, its output written as the batches come back, in input order, under a
+temporary name renamed once the file is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Protocol
+
+from .errors import DocumentError
+from .io.files import AtomicWriter, InputFile, is_up_to_date, open_input
+from .io.formats import FileKind, Format
+from .io.jsonl import Fields
+from .jobs import Jobs
+from .pipeline import Pipeline
+from .records import Origin
+from .runner import Summary
+from .tasks import BATCH_BYTES, BATCH_DOCUMENTS, FileBatch, FileJob, Outcome, batches
+
+# A JSONL or WARC file larger than this is read by the main process and its
+# records spread over the workers; a smaller one is cleaned whole by a worker.
+STREAM_FILE_BYTES = BATCH_BYTES
+STDIN = Origin("<stdin>")
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    jobs: int = 1
+    skip_existing: bool = False  # leave outputs newer than their input alone
+    fields: Fields = field(default_factory=Fields)
+
+
+class Sink(Protocol):
+    """Where a stream's output goes: an AtomicWriter, or standard output."""
+
+    def write(self, data: bytes) -> None: ...
+    def commit(self) -> None: ...
+    def discard(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StreamSink:
+    """An already open stream (standard output): written as it goes, nothing to rename."""
+
+    stream: IO[bytes]
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    def commit(self) -> None:
+        self.stream.flush()
+
+    def discard(self) -> None:
+        self.stream.flush()
+
+
+def clean_folder(
+    pipeline: Pipeline,
+    inputs: Iterable[InputFile],
+    out_root: Path,
+    options: RunOptions,
+    summary: Summary,
+    advance: Callable[[], None] = lambda: None,
+) -> None:
+    """Clean every input file into its mirrored path under out_root."""
+    with _Run(pipeline, options, summary) as run:
+        small = _SmallFiles(run, advance)
+        claimed = _Claims()
+        for item in inputs:
+            job = FileJob(item.path, item.kind, out_root / item.output_relative, _mirrored_kind(item.kind))
+            first = claimed.owner(job)
+            if first is not None:
+                message = f"{job.path}: its output {job.output} is also that of {first}; rename one of them: skipped"
+                run.jobs.after(partial(_clash, summary, message, advance))
+            elif options.skip_existing and is_up_to_date(job.path, job.output):
+                run.jobs.after(partial(_skipped, summary, advance))
+            elif item.kind.format.many_documents and _size(item.path) > STREAM_FILE_BYTES:
+                small.flush()
+                run.stream_file(job)
+                run.jobs.after(advance)
+            else:
+                small.add(job)
+        small.flush()
+
+
+def clean_one_file(pipeline: Pipeline, job: FileJob, options: RunOptions, summary: Summary) -> None:
+    """Clean one file into one output file; a JSONL or WARC file is streamed over the workers."""
+    if options.skip_existing and is_up_to_date(job.path, job.output):
+        summary.skipped += 1
+        return
+    if not job.kind.format.many_documents:
+        options = dataclasses.replace(options, jobs=1)  # one document: a pool would only cost
+    with _Run(pipeline, options, summary) as run:
+        if job.kind.format.many_documents:
+            run.stream_file(job)
+        else:
+            run.jobs.submit(FileBatch((job,), options.fields), run.collect)
+
+
+def clean_stream(
+    pipeline: Pipeline,
+    stream: IO[bytes],
+    format: Format,
+    sink: Sink,
+    options: RunOptions,
+    summary: Summary,
+    origin: Origin = STDIN,
+) -> None:
+    """Clean a JSONL or WARC stream (standard input, or a file) into a sink, record by record."""
+    with _Run(pipeline, options, summary) as run:
+        run.stream(stream, format, origin, sink)
+
+
+def _mirrored_kind(kind: FileKind) -> FileKind:
+    return FileKind(Format.JSONL if kind.format.many_documents else Format.TEXT, kind.compression)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # cleaned whole, where the error is reported
+
+
+def _skipped(summary: Summary, advance: Callable[[], None]) -> None:
+    summary.skipped += 1
+    advance()
+
+
+def _clash(summary: Summary, message: str, advance: Callable[[], None]) -> None:
+    summary.fail(message)
+    advance()
+
+
+class _Claims:
+    """Which input writes each output: `a.txt` and `a.html` both make `a.txt`.
+
+    Outputs clash only within one folder, and inputs come folder by folder, so
+    only the current folder's outputs are kept.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.owners: dict[Path, Path] = {}
+
+    def owner(self, job: FileJob) -> Path | None:
+        """The input that already claimed this job's output, or None (the job claims it)."""
+        if job.output.parent != self.folder:
+            self.folder, self.owners = job.output.parent, {}
+        first = self.owners.get(job.output)
+        if first is None:
+            self.owners[job.output] = job.path
+        return first
+
+
+class _Run:
+    """One run's jobs and the outputs still being written, discarded if the run stops early."""
+
+    def __init__(self, pipeline: Pipeline, options: RunOptions, summary: Summary) -> None:
+        self.options = options
+        self.summary = summary
+        self.jobs = Jobs(pipeline, options.jobs)
+        self._open = contextlib.ExitStack()
+
+    def __enter__(self) -> _Run:
+        self._open.enter_context(self.jobs)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is None:
+            self.jobs.finish()  # every outcome written and every output renamed before the pool goes
+        self._open.__exit__(kind, error, trace)  # outputs not renamed are discarded, the pool shut down
+
+    def collect(self, outcome: Outcome) -> None:
+        self.summary.merge(outcome.summary)
+
+    def write(self, sink: Sink, outcome: Outcome) -> None:
+        sink.write(outcome.data)
+        self.summary.merge(outcome.summary)
+
+    def stream_file(self, job: FileJob) -> None:
+        with contextlib.ExitStack() as reading:
+            try:
+                stream = reading.enter_context(open_input(job.path))
+                sink = self._open.enter_context(AtomicWriter(job.output))
+            except OSError as error:
+                where = error.filename or job.path
+                message = f"{where}: {error.strerror or error}; check the file, its folder and permissions"
+                self.jobs.after(partial(self.summary.fail, message))
+                return
+            self.stream(stream, job.kind.format, Origin(str(job.path), str(job.path)), sink)
+
+    def stream(self, stream: IO[bytes], format: Format, origin: Origin, sink: Sink) -> None:
+        try:
+            for batch in batches(stream, format, origin, self.options.fields):
+                self.jobs.submit(batch, partial(self.write, sink))
+        except DocumentError as error:
+            self.jobs.after(partial(_abandon, sink, self.summary, str(error)))
+            return
+        self.jobs.after(sink.commit)
+
+
+def _abandon(sink: Sink, summary: Summary, message: str) -> None:
+    sink.discard()
+    summary.fail(message)
+
+
+class _SmallFiles:
+    """Small files gathered into batches, each sent whole to one worker."""
+
+    def __init__(self, run: _Run, advance: Callable[[], None]) -> None:
+        self.run = run
+        self.advance = advance
+        self.files: list[FileJob] = []
+        self.size = 0
+
+    def add(self, job: FileJob) -> None:
+        self.files.append(job)
+        self.size += _size(job.path)
+        if len(self.files) >= BATCH_DOCUMENTS or self.size >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.files:
+            count = len(self.files)
+            self.run.jobs.submit(FileBatch(tuple(self.files), self.run.options.fields), partial(self._done, count))
+            self.files, self.size = [], 0
+
+    def _done(self, count: int, outcome: Outcome) -> None:
+        self.run.collect(outcome)
+        for _ in range(count):
+            self.advance()
