@@ -6,13 +6,15 @@ from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source, site_group
 from boilercut.templates import TEMPLATE_MIN_DOCUMENTS, TemplateCounter
 
-MENU = "Weekly digest from the Riverside Ledger, every Friday morning"
+# Template text that reads like prose: only its recurrence across the site's pages gives it away.
+MENU = "The Riverside Ledger is funded by its readers and keeps every story free for everyone to read."
 
 
 def article(number: int) -> str:
     return (
-        f"Headline number {number} about the river\n\n{MENU}\n\n"
+        f"Headline number {number} about the river\n\n"
         f"The council met on day {number} and agreed to repair the flood wall before the winter storms arrive.\n\n"
+        f"{MENU}\n\n"
         f"Residents said on day {number} that the repairs were long overdue and welcomed the decision."
     )
 
@@ -48,3 +50,17 @@ def test_site_group_falls_back_from_site_to_host_to_folder() -> None:
     assert site_group(None, Source("x", url="https://www.other.example/a")) == "other.example"
     assert site_group(None, Source("x", path="in/batch1/a.txt")) == "in/batch1"
     assert site_group(None, Source("x")) is None
+
+
+def test_a_folder_run_counts_template_lines_first(cli, tmp_path) -> None:
+    site = tmp_path / "in" / "ledger.example"
+    site.mkdir(parents=True)
+    for number in range(TEMPLATE_MIN_DOCUMENTS + 1):
+        (site / f"a{number}.txt").write_text(article(number), encoding="utf-8")
+    result = cli("clean", tmp_path / "in", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "TP001" in result.stderr
+    cleaned = (tmp_path / "out" / "ledger.example" / "a1.txt").read_text(encoding="utf-8")
+    assert MENU not in cleaned and "day 1" in cleaned
+    result = cli("clean", "--no-templates", tmp_path / "in", tmp_path / "out2")
+    assert MENU in (tmp_path / "out2" / "ledger.example" / "a1.txt").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import typer
 
 from . import __version__, report
 from .config import Config, load_config
-from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream
+from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream, count_templates
 from .errors import BoilercutError, ExitCode, UsageError
 from .io.files import AtomicWriter, find_inputs, open_input, write_atomically
 from .io.formats import FileKind, Format, kind_of, output_kind, output_name
@@ -156,6 +156,9 @@ def clean(
     url_field: Annotated[
         str | None, typer.Option("--url-field", help="JSONL field holding the URL (default: url, then metadata.url).")
     ] = None,
+    no_templates: Annotated[
+        bool, typer.Option("--no-templates", help="Folders: do not first count lines repeated across a site's pages.")
+    ] = False,
     input_format: Annotated[
         InputFormat | None, typer.Option("--format", help="What IN holds, when its name does not say (stdin: text).")
     ] = None,
@@ -164,7 +167,8 @@ def clean(
     """Clean IN into OUT."""
     with _boundary(debug):
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
-        options = RunOptions(jobs or os.cpu_count() or 1, skip_existing, Fields(text_field, url_field))
+        fields = Fields(text_field, url_field)
+        options = RunOptions(jobs or os.cpu_count() or 1, skip_existing, fields, templates=not no_templates)
         given = Format(input_format.value) if input_format else None
         summary = Summary()
         if source == "-":
@@ -246,6 +250,8 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptio
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
     inputs = list(find_inputs(root))
+    if options.templates:
+        pipeline.templates = count_templates(pipeline, inputs)
     with report.progress(len(inputs)) as advance:
         clean_folder(pipeline, inputs, out_root, options, summary, advance)
 

@@ -17,15 +17,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Protocol
 
+from .document import split_lines
 from .errors import DocumentError
 from .io.files import AtomicWriter, InputFile, is_up_to_date, open_input
 from .io.formats import FileKind, Format
 from .io.jsonl import Fields
 from .jobs import Jobs
-from .pipeline import Pipeline
+from .pipeline import Pipeline, site_group
 from .records import Origin
-from .runner import Summary
+from .runner import Summary, read_source
+from .stages.encoding import fix_text
 from .tasks import BATCH_BYTES, BATCH_DOCUMENTS, FileBatch, FileJob, Outcome, batches
+from .templates import TemplateCounter, Templates
 
 # A JSONL or WARC file larger than this is read by the main process and its
 # records spread over the workers; a smaller one is cleaned whole by a worker.
@@ -38,6 +41,7 @@ class RunOptions:
     jobs: int = 1
     skip_existing: bool = False  # leave outputs newer than their input alone
     fields: Fields = field(default_factory=Fields)
+    templates: bool = True  # a folder run first counts each site's template lines
 
 
 class Sink(Protocol):
@@ -242,3 +246,24 @@ class _SmallFiles:
         self.run.collect(outcome)
         for _ in range(count):
             self.advance()
+
+
+def count_templates(pipeline: Pipeline, inputs: Iterable[InputFile]) -> Templates:
+    """The first pass of a folder run: the template lines of each site, from its plain-text files.
+
+    Lines are counted as fix_encoding will leave them, so that both passes see
+    the same text. A file that cannot be read here is reported by the second pass.
+    """
+    counter = TemplateCounter()
+    for item in inputs:
+        if item.kind.format is not Format.TEXT:
+            continue  # an extractor has removed HTML's template; JSONL and WARC would be read twice
+        try:
+            source = read_source(item.path.read_bytes(), name=str(item.path), path=item.path)
+        except (DocumentError, OSError):
+            continue
+        group = site_group(pipeline.site_of(source), source)
+        if group is not None:
+            repaired = fix_text("\n".join(line.strip() for line in split_lines(source.text)))
+            counter.add(group, [line.strip() for line in repaired.split("\n") if line.strip()])
+    return counter.templates()

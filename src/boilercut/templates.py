@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # A line is template text when it appears in at least this many documents of
@@ -32,11 +32,17 @@ class TemplateCounter:
 
     documents: Counter[str] = field(default_factory=Counter)
     lines: dict[str, Counter[bytes]] = field(default_factory=dict)
+    seen: set[bytes] = field(default_factory=set)  # digests of documents counted already
 
-    def add(self, site: str, lines: Iterable[str]) -> None:
+    def add(self, site: str, lines: Sequence[str]) -> None:
+        """Count one document; a copy of one counted before is not counted again:
+        a corpus holding an article many times must not make its lines template."""
+        document = line_key(site + "\n" + "\n".join(lines))
+        if document in self.seen:
+            return
+        self.seen.add(document)
         self.documents[site] += 1
-        keys = {line_key(line) for line in lines}
-        self.lines.setdefault(site, Counter()).update(keys)
+        self.lines.setdefault(site, Counter()).update({line_key(line) for line in lines})
 
     def templates(self) -> Templates:
         found = {}

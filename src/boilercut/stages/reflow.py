@@ -59,7 +59,5 @@ def _is_link_text(text: str) -> bool:
 def _next_continues(doc: Document, kept: list[int], position: int) -> bool:
     following = position + 1
     return (
-        following < len(kept)
-        and kept[following] == kept[position] + 1
-        and _continues(doc.blocks[kept[following]].text)
+        following < len(kept) and kept[following] == kept[position] + 1 and _continues(doc.blocks[kept[following]].text)
     )
