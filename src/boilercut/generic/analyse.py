@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from . import captions, comments, context, ending, headline, lists, mainrun, related, repeats
 from .cues import cue_all
 from .features import Line, measure_all
-from .labels import Label
+from .labels import BODY, Label
 from .prose import Quality, quality
 from .rules import make
 
@@ -54,7 +55,7 @@ def analyse(lines: Sequence[str], blank_before: Sequence[int] | None = None, see
             fixed[i] = label
     if title is not None:
         _mark_headline(measured, fixed, title)
-    labels = _outside(measured, qualities, fixed, title, cut)
+    labels = _outside(measured, qualities, fixed, title, cut, (zone_start, end))
     labels[zone_start:end] = context.smooth(measured, qualities, fixed, zone_start, end)
     lists.attach_lists(measured, labels)
     repeats.drop_repeats(measured, labels)
@@ -80,25 +81,31 @@ def _mark_headline(lines: Sequence[Line], fixed: list[Label | None], title: int)
 THREAD_PARTS = frozenset({"G107", "G203"})
 
 
+BELOW_COMMENTS = make("G202", "below the comment-section heading")
+ABOVE_HEADLINE = make("G104", "above the headline")
+
+
 def _outside(
     lines: Sequence[Line],
     qualities: Sequence[Quality],
     fixed: Sequence[Label | None],
     title: int | None,
     cut: int | None,
+    zone: tuple[int, int],
 ) -> list[Label]:
-    """Labels for every line as if outside the article zone (the zone is overwritten later)."""
-    out: list[Label] = []
-    for i, (line, q) in enumerate(zip(lines, qualities, strict=False)):
+    """Labels for every line outside the article ``zone`` [start, end); lines inside it
+    are left BODY, for context smoothing to label."""
+    out = [BODY] * len(lines)
+    for i in chain(range(zone[0]), range(max(zone), len(lines))):
         label = fixed[i]
         if cut is not None and i >= cut and (label is None or label.rule in THREAD_PARTS):
-            out.append(make("G202", "below the comment-section heading"))
+            out[i] = BELOW_COMMENTS
         elif label is not None:
-            out.append(label)
+            out[i] = label
         elif title is not None and i < title:
-            out.append(make("G104", "above the headline"))
-        elif q >= Quality.NEAR:
-            out.append(make("G105", f"prose outside the article's main run ({line.words} words)"))
+            out[i] = ABOVE_HEADLINE
+        elif qualities[i] >= Quality.NEAR:
+            out[i] = make("G105", f"prose outside the article's main run ({lines[i].words} words)")
         else:
-            out.append(make("G101", f"short line among boilerplate ({line.words} words)"))
+            out[i] = make("G101", f"short line among boilerplate ({lines[i].words} words)")
     return out

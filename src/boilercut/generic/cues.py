@@ -52,11 +52,11 @@ def cue(line: Line) -> Label | None:
     Regexes run only on lines holding one of their anchor words (set look-ups are cheap).
     """
     tokens = line.tokens
-    phrases = P.PHRASES.findall(line.lower) if not P.PHRASE_ANCHORS.isdisjoint(tokens) else None
+    phrase = P.first_phrase(line.lower) if not P.PHRASE_ANCHORS.isdisjoint(tokens) else None
     networks = 0 if P.SOCIAL_WORDS.isdisjoint(tokens) else sum(map(P.SOCIAL_WORDS.__contains__, tokens))
     credit = ("©" in line.text or not P.CREDIT_ANCHORS.isdisjoint(tokens)) and P.CREDIT.search(line.text)
     text = line.text
-    kind = P.phrase_kind(phrases[0]) if phrases else None
+    kind = P.phrase_kind(phrase) if phrase else None
     if kind == "boilerplate":
         return make("G103", "cookie, privacy, sign-up or copyright wording")
     if kind == "comment":

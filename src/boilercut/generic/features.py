@@ -80,8 +80,9 @@ def title_cased(text: str) -> bool:
     if len(opening) < T.TITLED_MIN_WORDS:
         return False
     capitals = [w for w in opening if w[0].isupper()]
-    small = sum(1 for w in capitals[1:] if w.lower() in TITLE_SMALL_WORDS)
-    return small >= 1 and len(capitals) >= T.TITLED_MIN_SHARE * len(opening)
+    if len(capitals) < T.TITLED_MIN_SHARE * len(opening):
+        return False  # most lines: prose opens with lower-case words
+    return any(w.lower() in TITLE_SMALL_WORDS for w in capitals[1:])
 
 
 def sample_words(tokens: Sequence[list[str]]) -> list[str]:

@@ -1,6 +1,6 @@
 """Per-document language guess from jusText's stoplists, and the stopword set to use.
 
-The word -> languages index is built once, on first use, and cached.
+The stoplists and the word -> languages table are built once, on first use, and cached.
 """
 
 from __future__ import annotations
@@ -8,8 +8,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import math
-from collections import Counter
+import operator
+import sys
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 from . import thresholds as T
@@ -36,17 +38,27 @@ def stoplists() -> dict[str, frozenset[str]]:
     return _load_stoplists()
 
 
+# A sample's hits in every stoplist are counted at once, in C: each word stands
+# for one integer holding a 1 in the field of each language whose stoplist has
+# it, and the sum of a sample's integers holds every language's count.
+FIELD_BITS = 16  # a field counts up to 65535 hits, far above LANGUAGE_SAMPLE_WORDS
+
+
 @functools.cache
-def word_index() -> dict[str, tuple[str, ...]]:
-    """word -> names of the languages whose stoplist holds it, built once."""
-    index: dict[str, tuple[str, ...]] = {}
-    for name, words in sorted(stoplists().items()):
-        # Most words are in one stoplist: add those in one step, extend only the shared ones.
-        shared = words & index.keys()
-        index.update(dict.fromkeys(words - shared, (name,)))
-        for word in shared:
-            index[word] += (name,)
-    return index
+def languages() -> tuple[str, ...]:
+    """The languages with a stoplist, in name order: field i of a count is languages()[i]."""
+    return tuple(sorted(stoplists()))
+
+
+@functools.cache
+def word_fields() -> dict[str, int]:
+    """word -> its integer: a 1 in the field of each language whose stoplist holds it (built once)."""
+    fields: dict[str, int] = {}
+    for position, name in enumerate(languages()):
+        one = 1 << (FIELD_BITS * position)
+        for word in stoplists()[name]:
+            fields[word] = fields.get(word, 0) + one
+    return fields
 
 
 def detect(words: Sequence[str]) -> str | None:
@@ -54,17 +66,21 @@ def detect(words: Sequence[str]) -> str | None:
     sample = words[: T.LANGUAGE_SAMPLE_WORDS]
     if len(sample) < T.LANGUAGE_MIN_WORDS:
         return None
-    index = word_index()
-    hits: Counter[str] = Counter()
-    for word, count in Counter(sample).items():
-        for name in index.get(word, ()):
-            hits[name] += count
-    if not hits:
+    packed = sum(map(word_fields().get, sample, repeat(0)))
+    if not packed:
         return None
-    sizes = stoplist_sizes()
+    names = languages()
+    hits = memoryview(packed.to_bytes(len(names) * FIELD_BITS // 8, sys.byteorder)).cast("H").tolist()
     # Big stoplists (thousands of words, some borrowed from English) match by chance more often.
-    name = max(hits, key=lambda n: (hits[n] * min(1.0, math.sqrt(T.STOPLIST_FAIR_SIZE / sizes[n])), n))
-    return name if hits[name] / len(sample) >= T.LANGUAGE_MIN_COVERAGE else None
+    _, name, count = max(zip(map(operator.mul, hits, stoplist_weights()), names, hits, strict=True))
+    return name if count / len(sample) >= T.LANGUAGE_MIN_COVERAGE else None
+
+
+@functools.cache
+def stoplist_weights() -> tuple[float, ...]:
+    """What a hit counts for in each language of languages(): less in big stoplists."""
+    sizes = stoplist_sizes()
+    return tuple(min(1.0, math.sqrt(T.STOPLIST_FAIR_SIZE / sizes[name])) for name in languages())
 
 
 @functools.cache

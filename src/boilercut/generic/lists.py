@@ -28,6 +28,8 @@ def opening_shape(text: str) -> str | None:
         return None
     if text[0] in BULLETS:
         return text[0]
+    if DIGITS.search(text) is None:
+        return None  # no digit anywhere, so none in the first two words (the common case, found in C)
     shape = " ".join(text.split(maxsplit=2)[:2])
     shape = DIGITS.sub("9", LETTERS.sub("a", shape))
     return shape if "9" in shape else None

