@@ -121,10 +121,10 @@ def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
         for message in summary.failures:
             report.error(message)
         if summary.skipped:
-            report.err.print("OUT is newer than IN: skipped (--skip-existing)")
+            report.note("OUT is newer than IN: skipped (--skip-existing)")
     if debug:
         for trace in summary.bugs:
-            report.err.print(trace, markup=False, highlight=False)
+            report.note(trace)
     code = ExitCode.BUG if summary.bugs else ExitCode.FINDINGS if summary.failures else ExitCode.OK
     raise typer.Exit(int(code))
 
@@ -280,7 +280,7 @@ def fix(
             if text is not None and text != _current(path):
                 write_atomically(path, text)
                 summary.changed += 1
-                report.err.print(f"fixed {path}")
+                report.note(f"fixed {path}")
         _finish(summary, folder=False, debug=debug)
 
 
@@ -301,7 +301,7 @@ def check(
                 summary.changed += 1
                 report.diff(str(path), current or "", text)
         if summary.changed:
-            report.err.print(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
+            report.note(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
@@ -377,5 +377,5 @@ def rules_check(rules: RuleDirs = None, debug: Debug = False) -> None:
         untested = [rule for rule in every if not rule.examples]
         for rule in untested:
             report.warn(f"{rule.source}: rule {rule.id} has no examples")
-        report.err.print(f"{len(every)} rules in {len(pipeline.book.sites) + 1} files: ok" if not untested else "")
+        report.note(f"{len(every)} rules in {len(pipeline.book.sites) + 1} files: ok" if not untested else "")
         raise typer.Exit(int(ExitCode.FINDINGS if untested else ExitCode.OK))

@@ -1,15 +1,16 @@
-"""Everything boilercut shows a person: summaries, explanations, rule and stage tables (rich)."""
+"""Everything boilercut shows a person: summaries, explanations, rule and stage tables (rich).
+
+rich is imported on first use: a clean run in a pipe shows nothing and should
+not pay its import at start-up.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Iterator
-
-from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .rules.model import Rule
@@ -17,28 +18,54 @@ from .rules.selftest import ExampleFailure
 from .runner import Summary
 from .stage import Stage
 
-# Messages, progress and summaries go to stderr so that stdout stays clean for pipes.
-err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)  # names may hold [brackets]
+if TYPE_CHECKING:
+    from rich.console import Console
+
 DIFF_STYLES = {"+": "green", "-": "red", "@": "cyan"}
-out = Console(highlight=False, markup=False, soft_wrap=True)
+
+
+@functools.cache
+def err() -> Console:
+    """Messages, progress and summaries go to stderr so that stdout stays clean for pipes."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False, soft_wrap=True)  # names may hold [brackets]
+
+
+@functools.cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, soft_wrap=True)
+
+
+def note(message: str, style: str = "") -> None:
+    """A plain line on stderr."""
+    err().print(message, style=style)
 
 
 def error(message: str) -> None:
-    err.print(Text("error: ", style="bold red") + Text(message))
+    from rich.text import Text
+
+    err().print(Text("error: ", style="bold red") + Text(message))
 
 
 def warn(message: str) -> None:
-    err.print(Text("warning: ", style="yellow") + Text(message))
+    from rich.text import Text
+
+    err().print(Text("warning: ", style="yellow") + Text(message))
 
 
 def summary(result: Summary) -> None:
+    from rich.table import Table
+
     for message in result.warnings:
         warn(message)
     for message in result.failures:
         error(message)
     lines = sum(result.dropped.values())
     skipped = f", {result.skipped} files up to date (skipped)" if result.skipped else ""
-    err.print(
+    err().print(
         f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped{skipped}",
         style="bold" if not result.failures else "bold red",
     )
@@ -53,13 +80,15 @@ def summary(result: Summary) -> None:
         for (rule_stage, rule), rule_count in result.dropped.most_common():
             if rule_stage == stage:
                 table.add_row("", rule, str(rule_count))
-    err.print(table)
+    err().print(table)
 
 
 def explain(doc: Document) -> None:
     """Every input line with its verdict, stage, rule id and reason."""
+    from rich.text import Text
+
     site = doc.site or "none (default rules only)"
-    out.print(Text(f"{doc.name}: site {site}", style="bold"))
+    out().print(Text(f"{doc.name}: site {site}", style="bold"))
     for index, block in enumerate(doc.blocks):
         if block.drop is None:
             verdict, style, why = ("title", "bold green", "") if index == doc.title else ("keep", "green", "")
@@ -70,20 +99,24 @@ def explain(doc: Document) -> None:
         if why:
             row += Text(why, style="yellow") + Text(" | ", style="dim")
         row += Text(block.text, style="" if block.drop is None else "dim")
-        out.print(row, soft_wrap=True)
+        out().print(row, soft_wrap=True)
     for warning in doc.warnings:
         warn(warning)
 
 
 def diff(name: str, before: str, after: str) -> None:
+    from rich.text import Text
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name} (now)", f"{name} (clean)"
     )
     for line in lines:
-        out.print(Text(line.rstrip("\n"), style=DIFF_STYLES.get(line[:1], "")), soft_wrap=True)
+        out().print(Text(line.rstrip("\n"), style=DIFF_STYLES.get(line[:1], "")), soft_wrap=True)
 
 
 def rules_table(rules: Iterable[Rule], builtin: Iterable[tuple[str, str, str]]) -> None:
+    from rich.table import Table
+
     table = Table(show_edge=False)
     for column in ("id", "stage", "action", "where", "description"):
         table.add_column(column)
@@ -91,19 +124,21 @@ def rules_table(rules: Iterable[Rule], builtin: Iterable[tuple[str, str, str]]) 
         table.add_row(rule_id, stage, "built-in", "code", description)
     for rule in rules:
         table.add_row(rule.id, rule.stage, rule.action.value, rule.source, rule.description)
-    out.print(table)
+    out().print(table)
 
 
 def example_failures(count: int, failures: list[ExampleFailure], untested: list[Rule]) -> None:
     for failure in failures:
-        out.print(failure.describe(), highlight=False, markup=False, soft_wrap=True)
+        out().print(failure.describe(), highlight=False, markup=False, soft_wrap=True)
     for rule in untested:
         warn(f"{rule.source}: rule {rule.id} has no examples; add some so `rules test` can check it")
     style = "bold red" if failures else "bold green"
-    err.print(f"{count - len(failures)} passed, {len(failures)} failed", style=style)
+    err().print(f"{count - len(failures)} passed, {len(failures)} failed", style=style)
 
 
 def stages_table(stages: Iterable[Stage], running: set[str]) -> None:
+    from rich.table import Table
+
     table = Table(show_edge=False)
     for column in ("stage", "runs", "rules from files", "description"):
         table.add_column(column)
@@ -114,15 +149,17 @@ def stages_table(stages: Iterable[Stage], running: set[str]) -> None:
             "yes" if stage.accepts_rules else "no",
             stage.description,
         )
-    out.print(table)
+    out().print(table)
 
 
 @contextlib.contextmanager
 def progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; a no-op otherwise."""
-    if not err.is_terminal or total < 2:
+    from rich.progress import MofNCompleteColumn, Progress
+
+    if not err().is_terminal or total < 2:
         yield lambda: None
         return
-    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err, transient=True) as bar:
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err(), transient=True) as bar:
         task = bar.add_task("cleaning", total=total)
         yield lambda: bar.advance(task)
