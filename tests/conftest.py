@@ -17,6 +17,8 @@ def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     """Every test runs in an empty folder: no boilercut.toml or pyproject.toml is picked up."""
     cwd = tmp_path_factory.mktemp("cwd")
     monkeypatch.chdir(cwd)
+    # The rule-file cache goes to a folder of the test session, never to the user's home.
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     return cwd
 
 

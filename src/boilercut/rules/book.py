@@ -7,10 +7,12 @@ rules). Compiled rule sets are built on first use and kept for the run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..errors import RuleFileError
+from .cache import cached_rule_files
 from .gate import gate_for
 from .literals import LiteralIndex
 from .loader import load_rule_file
@@ -36,9 +38,11 @@ class RuleBook:
         for folder in folders:
             if not folder.is_dir():
                 raise RuleFileError(str(folder), "not a folder of rule files; check the --rules path")
-            for path in sorted(folder.glob("*.toml")):
-                chosen[path.name] = path  # a later folder overrides an earlier one
-        files = [load_rule_file(path, known_stages) for _, path in sorted(chosen.items())]
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".toml"):
+                    chosen[name] = folder / name  # a later folder overrides an earlier one
+        paths = [path for _, path in sorted(chosen.items())]
+        files = cached_rule_files(paths, known_stages, lambda path: load_rule_file(path, known_stages))
         return cls(files, site_rules=site_rules)
 
     def site_for_host(self, host: str) -> str | None:

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def _rebuild_from_fields(self: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Pickle a frozen, slotted value as its constructor call: loading a thousand
+    cached rule files this way is several times faster than the default state copy."""
+    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
 class Action(enum.Enum):
     """What a rule does to the lines its pattern finds."""
 
@@ -35,12 +41,16 @@ class Verdict(enum.Enum):
 class Example:
     """Input lines and the verdict the rule must give each (checked by `rules test`)."""
 
+    __reduce__ = _rebuild_from_fields
+
     lines: tuple[str, ...]
     expect: tuple[Verdict, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    __reduce__ = _rebuild_from_fields
+
     id: str
     stage: str
     action: Action
@@ -61,6 +71,8 @@ class Rule:
 class SiteSpec:
     """How a site file recognises its site."""
 
+    __reduce__ = _rebuild_from_fields
+
     name: str
     domains: tuple[str, ...]
     fingerprints: tuple[str, ...] = ()  # literal text found on the site's pages
@@ -70,6 +82,10 @@ class SiteSpec:
 
 @dataclass(frozen=True, slots=True)
 class RuleFile:
+    __reduce__ = _rebuild_from_fields
+
+    __reduce__ = _rebuild_from_fields
+
     path: str
     site: SiteSpec | None  # None for _default.toml
     rules: tuple[Rule, ...]

@@ -1,7 +1,7 @@
 """Which site a document comes from: --site, its URL, its folder, or fingerprints.
 
 Tried in that order; the first that names a known site wins. Fingerprints are
-literal strings declared in the site files, found in one pass over the text.
+literal strings declared in the site files, found in one Aho-Corasick pass.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-import regex
+import ahocorasick
 
 from ..errors import UsageError
 from .book import RuleBook
@@ -26,8 +26,7 @@ class SiteResolver:
             assert site_file.site is not None
             for fingerprint in site_file.site.fingerprints:
                 owners.setdefault(fingerprint, []).append(name)
-        self._owners = owners
-        self._fingerprints = regex.compile(r"\L<fp>", fp=sorted(owners)) if owners else None
+        self._fingerprints = _automaton(owners)
 
     def resolve(self, *, url: str | None, path: str | None, text: Callable[[], str]) -> str | None:
         """The site, from the first source that names one; `text` is asked for only if needed."""
@@ -53,9 +52,10 @@ class SiteResolver:
     def from_fingerprints(self, text: str) -> str | None:
         if self._fingerprints is None:
             return None
-        found = set(self._fingerprints.findall(text, overlapped=True))
-        votes: Counter[str] = Counter(site for fingerprint in found for site in self._owners[fingerprint])
-        for site, count in votes.most_common():
+        found = {match for _, match in self._fingerprints.iter(text)}
+        votes: Counter[str] = Counter(site for _, owners in found for site in owners)
+        # Most fingerprints first; a tie goes to the first name, never to chance.
+        for site, count in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
             spec = self.book.sites[site].site
             assert spec is not None
             if count >= spec.min_fingerprints:
@@ -70,3 +70,14 @@ class SiteResolver:
                 f"--site {name}: no rule file for this site (known sites: {known}); add one with --rules DIR"
             )
         return site
+
+
+def _automaton(owners: dict[str, list[str]]) -> ahocorasick.Automaton | None:
+    """One automaton of every fingerprint, each found with the sites it belongs to."""
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for fingerprint, sites in owners.items():
+        automaton.add_word(fingerprint, (fingerprint, tuple(sites)))
+    automaton.make_automaton()
+    return automaton

@@ -1,0 +1,71 @@
+"""Many site files load from a cache; any change to a file re-reads and re-validates all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from boilercut.config import Config
+from boilercut.errors import RuleFileError
+from boilercut.pipeline import Pipeline, Source
+from boilercut.rules.cache import MIN_FILES_TO_CACHE, cache_dir
+
+SITE = """[site]
+domains = ["site{n}.example"]
+
+[[rules]]
+id = "S{n:03d}001"
+stage = "strip_boilerplate"
+action = "drop"
+description = "site {n} menu"
+pattern = '^Site {n} Menu$'
+examples = [{{ drop = "Site {n} Menu" }}]
+"""
+
+
+def write_sites(folder: Path, count: int = MIN_FILES_TO_CACHE) -> None:
+    folder.mkdir(exist_ok=True)
+    for n in range(count):
+        (folder / f"site{n}.example.toml").write_text(SITE.format(n=n), encoding="utf-8")
+
+
+def cleaned(folder: Path, n: int) -> str:
+    pipeline = Pipeline(Config(rule_dirs=(folder,), generic=False))
+    text = f"Headline of the day\n\nSite {n} Menu\n\nThe body of the story, told in one line."
+    return pipeline.clean(Source(text, url=f"https://site{n}.example/a"))
+
+
+def test_a_second_run_reads_the_cache_and_cleans_the_same(tmp_path: Path) -> None:
+    write_sites(tmp_path / "rules")
+    first = cleaned(tmp_path / "rules", 3)
+    folder = cache_dir()
+    assert folder is not None and list(folder.glob("rules-*.pickle"))
+    assert cleaned(tmp_path / "rules", 3) == first
+    assert "Site 3 Menu" not in first
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    write_sites(tmp_path / "rules")
+    cleaned(tmp_path / "rules", 3)
+    changed = tmp_path / "rules" / "site3.example.toml"
+    changed.write_text(SITE.format(n=3).replace("Menu$", "Navigation$"), encoding="utf-8")
+    os.utime(changed, ns=(1, 1))  # a different size and time: the key must change
+    assert "Site 3 Menu" in cleaned(tmp_path / "rules", 3)
+
+
+def test_a_file_broken_after_caching_still_stops_the_run(tmp_path: Path) -> None:
+    write_sites(tmp_path / "rules")
+    cleaned(tmp_path / "rules", 3)
+    (tmp_path / "rules" / "site4.example.toml").write_text("[site\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"site4\.example\.toml:1: invalid TOML"):
+        cleaned(tmp_path / "rules", 3)
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", str(blocker / "cache"))
+    write_sites(tmp_path / "rules")
+    assert "Site 3 Menu" not in cleaned(tmp_path / "rules", 3)
