@@ -82,7 +82,7 @@ def main() -> int:
     results = {}
     for case in cases:
         if args.html:
-            raw = gzip.open(args.data / "html" / f"{case['id']}.html.gz").read()
+            raw = gzip.decompress((args.data / "html" / f"{case['id']}.html.gz").read_bytes())
             source = read_source(raw, name=case["id"], path=Path(f"{case['id']}.html"), url=case["url"])
         else:
             source = Source(case["text"], name=case["id"], url=case["url"])
