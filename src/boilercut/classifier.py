@@ -46,25 +46,22 @@ def classifier_title(doc: Document) -> int | None:
 MAX_SETTLE_ROUNDS = 4
 
 
-def settle(doc: Document, stage_for: Mapping[Kind, str], skip: Collection[str] = ()) -> None:
-    """Judge the kept lines again, without the dropped ones, until no verdict changes.
+def judge_again(doc: Document, stage_for: Mapping[Kind, str], skip: Collection[str] = ()) -> bool:
+    """One round of settling: the kept lines judged again without the dropped ones.
 
     The classifier weighs a line by its neighbours; a second run over the
-    output sees only the kept lines. Settling here makes that second run find
-    nothing more to drop, so cleaning twice equals cleaning once.
-    `stage_for` maps each kind to the stage that drops it (kinds of stages that
-    did not run are left alone); rules in `skip` are not applied.
+    output sees only the kept lines. Rounds of this until nothing changes make
+    that second run find nothing more to drop, so cleaning twice equals
+    cleaning once. `stage_for` maps each kind to the stage that drops it (kinds
+    of stages that did not run are left alone); rules in `skip` are not
+    applied. True if a line was dropped.
     """
-    for _ in range(MAX_SETTLE_ROUNDS):
-        kept = doc.kept()
-        blanks = [0] + [1] * (len(kept) - 1)  # as the rendered output has them
-        labels = analyse([doc.blocks[index].text for index in kept], blanks, seen_in(doc))
-        changed = False
-        for index, label in zip(kept, labels, strict=True):
-            stage = stage_for.get(label.kind)
-            if stage is not None and label.rule not in skip:
-                changed |= doc.drop(
-                    index, stage, label.rule, f"{label.reason} (judged again without the dropped lines)"
-                )
-        if not changed:
-            return
+    kept = doc.kept()
+    blanks = [0] + [1] * (len(kept) - 1)  # as the rendered output has them
+    labels = analyse([doc.blocks[index].text for index in kept], blanks, seen_in(doc))
+    changed = False
+    for index, label in zip(kept, labels, strict=True):
+        stage = stage_for.get(label.kind)
+        if stage is not None and label.rule not in skip:
+            changed |= doc.drop(index, stage, label.rule, f"{label.reason} (judged again without the dropped lines)")
+    return changed

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from .classifier import settle
+from .classifier import MAX_SETTLE_ROUNDS, judge_again
 from .config import Config
 from .document import Document
 from .errors import UsageError
@@ -45,6 +45,9 @@ class Pipeline:
         self.resolver = SiteResolver(self.book, config.site)
         # The classifier's kinds, each with the stage that drops it, for the stages that run.
         self._kind_stage = {stage.kind: stage.name for stage in self.stages if isinstance(stage, RuleStage)}
+        # The stages after the last stripping one: they run again when settling drops a line.
+        stripping = [i for i, stage in enumerate(self.stages) if isinstance(stage, RuleStage)]
+        self._finishing_from = stripping[-1] + 1 if stripping else len(self.stages)
 
     def process(self, source: Source) -> Document:
         """Run every stage over one document; nothing is removed, only marked."""
@@ -55,14 +58,25 @@ class Pipeline:
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
+        contexts = []
         for stage in self.stages:
             rules = self.book.rules_for(doc.site, stage.name, kind)
-            context = StageContext(rules, spec, self.config.generic, source.extracted, literals, templates)
-            stage.apply(doc, context)
+            contexts.append(StageContext(rules, spec, self.config.generic, source.extracted, literals, templates))
+            stage.apply(doc, contexts[-1])
         if self.config.generic and self._kind_stage:
-            skip = LEFT_TO_DEDUPE | (EXTRACTOR_DECIDED_RULES if source.extracted else frozenset())
-            settle(doc, self._kind_stage, skip)
+            self._settle(doc, contexts, source.extracted)
         return doc
+
+    def _settle(self, doc: Document, contexts: list[StageContext], extracted: bool) -> None:
+        """Judge the kept lines again until nothing changes; after each change the
+        stages that follow the stripping ones (dedupe, reflow) see the new neighbours."""
+        skip = LEFT_TO_DEDUPE | (EXTRACTOR_DECIDED_RULES if extracted else frozenset())
+        finishing = [(s, c) for s, c in zip(self.stages, contexts, strict=True)][self._finishing_from :]
+        for _ in range(MAX_SETTLE_ROUNDS):
+            if not judge_again(doc, self._kind_stage, skip):
+                return
+            for stage, context in finishing:
+                stage.apply(doc, context)
 
     def site_of(self, source: Source) -> str | None:
         # Fingerprints are looked for in the repaired text: mojibake hides them.
