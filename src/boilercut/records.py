@@ -12,7 +12,7 @@ from .errors import DocumentError
 from .io.jsonl import Fields, dump_line, parse_record, text_of, url_of, with_text
 from .io.warc import WarcDocument, document_text
 from .pipeline import Pipeline, Source
-from .runner import Summary, clean_document
+from .runner import Summary, clean_guarded
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,33 +30,27 @@ def clean_line(pipeline: Pipeline, line: bytes, number: int, origin: Origin, fie
     where = f"{origin.label}:{number}"
     try:
         record = parse_record(line, where)
-        source = Source(text_of(record, fields, where), name=where, url=url_of(record, fields), path=origin.path)
-        text, doc = clean_document(pipeline, source)
     except DocumentError as error:
         summary.fail(str(error))
         return b""
-    except Exception as error:  # one document's bug must not end a corpus run
-        summary.bug(where, error)
-        return b""
-    summary.record(doc)
-    return dump_line(with_text(record, fields.text, text))
+
+    def source() -> Source:
+        return Source(text_of(record, fields, where), name=where, url=url_of(record, fields), path=origin.path)
+
+    text = clean_guarded(pipeline, where, source, summary)
+    return b"" if text is None else dump_line(with_text(record, fields.text, text))
 
 
 def clean_record(pipeline: Pipeline, document: WarcDocument, origin: Origin, summary: Summary) -> bytes:
     """The output line of one WARC/WET record: its id, URL and clean text, or b"" if it failed."""
     where = f"{origin.label}: record {document.id}"
-    try:
+
+    def source() -> Source:
         text = document_text(document, where)
-        source = Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
-        text, doc = clean_document(pipeline, source)
-    except DocumentError as error:
-        summary.fail(str(error))
-        return b""
-    except Exception as error:  # one document's bug must not end a corpus run
-        summary.bug(where, error)
-        return b""
-    summary.record(doc)
-    return text_line(document.id, document.url, text)
+        return Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
+
+    text = clean_guarded(pipeline, where, source, summary)
+    return b"" if text is None else text_line(document.id, document.url, text)
 
 
 def text_line(name: str, url: str | None, text: str) -> bytes:

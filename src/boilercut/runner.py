@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,16 +91,22 @@ def clean_file(
     """The clean text of one file, or None if it failed (recorded in the summary)."""
     label = name or str(path)
     try:
-        source = read_source(read_input(path), name=label, path=path, html=html)
-        text, doc = clean_document(pipeline, source)
-    except DocumentError as error:
-        summary.fail(str(error))
-        return None
+        data = read_input(path)
     except OSError as error:
         summary.fail(f"{label}: cannot read: {error.strerror or error}; check the file and its permissions")
         return None
+    return clean_guarded(pipeline, label, lambda: read_source(data, name=label, path=path, html=html), summary)
+
+
+def clean_guarded(pipeline: Pipeline, name: str, source: Callable[[], Source], summary: Summary) -> str | None:
+    """Clean one document; a failure or a bug is recorded in the summary (None) and the run goes on."""
+    try:
+        text, doc = clean_document(pipeline, source())
+    except DocumentError as error:
+        summary.fail(str(error))
+        return None
     except Exception as error:  # one document's bug must not end a corpus run
-        summary.bug(label, error)
+        summary.bug(name, error)
         return None
     summary.record(doc)
     return text
