@@ -54,7 +54,7 @@ def drop_with_following(doc: Document, index: int, compiled: CompiledRule, stage
         block = doc.blocks[after]
         if not (
             _short_enough(doc, after, compiled)
-            and search(compiled.while_, block.text, compiled.rule, doc.warnings, after)
+            and search(compiled.while_, block.text, compiled.rule, doc.warnings, block.line)
         ):
             break
         _drop(doc, after, compiled, stage, f" (listed under line {marker})")
@@ -64,7 +64,7 @@ def drop_between(doc: Document, index: int, compiled: CompiledRule, stage: str) 
     assert compiled.end is not None  # the loader requires it for this action
     blocks = doc.blocks
     for last in range(index + 1, len(blocks)):
-        if search(compiled.end, blocks[last].text, compiled.rule, doc.warnings, last):
+        if search(compiled.end, blocks[last].text, compiled.rule, doc.warnings, blocks[last].line):
             break
     else:
         return  # no end marker: an open block is not dropped, the text may be article

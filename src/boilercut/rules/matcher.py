@@ -104,7 +104,9 @@ class RuleSet:
             compiled = self.rules[position]
             for index in lines:
                 block = blocks[index]
-                if compiled.admits(block) and _search(compiled.pattern, block.text, compiled.rule, warnings, index):
+                if compiled.admits(block) and _search(
+                    compiled.pattern, block.text, compiled.rule, warnings, block.line
+                ):
                     found.append((index, position))
         found.sort()
         for index, position in found:
@@ -161,17 +163,17 @@ def _may_start(gate: Gate, char: str) -> bool:
     return gate.non_ascii_first and not char.isascii()
 
 
-def search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
-    """One guarded search, for the actions' end and `while` patterns."""
-    return _search(pattern, text, rule, warnings, index)
+def search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], line: int) -> bool:
+    """One guarded search, for the actions' end and `while` patterns; `line` is the input line, for the warning."""
+    return _search(pattern, text, rule, warnings, line)
 
 
-def _search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
+def _search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], line: int) -> bool:
     try:
         return pattern.search(text, timeout=PATTERN_TIMEOUT_SECONDS) is not None
     except TimeoutError:
         warnings.append(
-            f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on block {index + 1} "
+            f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on line {line} "
             f"and was skipped there; its pattern backtracks catastrophically: rewrite it"
         )
         return False
