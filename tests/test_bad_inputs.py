@@ -173,11 +173,14 @@ def test_a_file_on_one_line_is_cleaned_in_time_linear_in_its_size(cli, tmp_path:
 
 # -- file names ----------------------------------------------------------------------------------
 
-PAGE_TEXT = "交渉は金曜日に合意なしで終了したと当局者が述べた。省の報道官は来週首都で新たな会合が予定されていると付け加えた。\n".encode()
+# An HTML page among them, in Japanese: its title and its one paragraph come out.
 PAGE_TITLE = "交渉は合意なしで終了".encode()
-PAGE = b"<!DOCTYPE html><html><head><title>%s</title></head><body><article><p>%s</p></article></body></html>" % (
-    PAGE_TITLE,
-    PAGE_TEXT,
+PAGE_TEXT = (
+    "交渉は金曜日に合意なしで終了したと当局者が述べた。省の報道官は来週首都で新たな会合が予定されていると付け加えた。\n"
+).encode()
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>" + PAGE_TITLE + b"</title></head>"
+    b"<body><article><p>" + PAGE_TEXT + b"</p></article></body></html>"
 )
 ODD_NAMES = [
     "with space.txt",

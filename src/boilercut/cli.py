@@ -16,9 +16,18 @@ import typer
 
 from . import __version__, report
 from .config import Config, load_config
-from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream, count_templates
+from .corpus import (
+    RunOptions,
+    StreamSink,
+    clean_folder,
+    clean_one_file,
+    clean_stream,
+    count_templates,
+    folder_inputs,
+    overwritten_input,
+)
 from .errors import BoilercutError, ExitCode, UsageError
-from .io.files import AtomicWriter, find_inputs, open_input, write_atomically
+from .io.files import AtomicWriter, open_input, same_file, write_atomically
 from .io.formats import FileKind, Format, kind_of, output_kind, output_name
 from .io.jsonl import Fields
 from .pipeline import Pipeline
@@ -220,6 +229,11 @@ def _clean_file(
             _emit(text, target, "")
         return False
     out = _output_path(Path(target), Path(output_name(PurePath(path.name), kind)))
+    if same_file(out, path):
+        raise UsageError(
+            f"OUT {out} is IN {path}: cleaning would overwrite the input; "
+            "give another OUT, or run `boilercut fix` to clean files in place"
+        )
     if kind.format.many_documents:
         _require_jsonl(out, f"IN {path}")
     clean_one_file(pipeline, FileJob(path, kind, out, output_kind(out)), options, summary)
@@ -249,7 +263,13 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptio
         )
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
-    inputs = list(find_inputs(root))
+    inputs = folder_inputs(root, summary)
+    clash = overwritten_input(inputs, out_root) if root.resolve().is_relative_to(out_root.resolve()) else None
+    if clash is not None:
+        raise UsageError(
+            f"OUT {target}: the output of {clash[0]} would overwrite the input {clash[1]}; "
+            "choose an OUT folder apart from IN"
+        )
     if options.templates:
         pipeline.templates = count_templates(pipeline, inputs)
     with report.progress(len(inputs)) as advance:

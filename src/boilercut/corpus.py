@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import IO, Protocol
 
 from .document import split_lines
 from .errors import DocumentError
-from .io.files import AtomicWriter, InputFile, is_up_to_date, open_input
+from .io.files import AtomicWriter, InputFile, Skipped, find_inputs, is_up_to_date, open_input
 from .io.formats import FileKind, Format
 from .io.jsonl import Fields
 from .jobs import Jobs
@@ -66,6 +66,31 @@ class StreamSink:
 
     def discard(self) -> None:
         self.stream.flush()
+
+
+def folder_inputs(root: Path, summary: Summary) -> list[InputFile]:
+    """The input files under a folder; a folder that cannot be read is a failure, a link to one a warning."""
+    skipped: list[Skipped] = []
+    inputs = list(find_inputs(root, skipped))
+    for entry in skipped:
+        if entry.failed:
+            summary.fail(str(entry))
+        else:
+            summary.warnings.append(str(entry))
+    return inputs
+
+
+def overwritten_input(inputs: Sequence[InputFile], out_root: Path) -> tuple[Path, Path] | None:
+    """An input whose mirrored output under out_root is another input file, with that file; or None.
+
+    Only possible when IN lies inside OUT (`clean data/raw data`, with `data/raw/raw/a.txt`).
+    """
+    sources = {item.path.resolve(): item.path for item in inputs}
+    for item in inputs:
+        hit = sources.get((out_root / item.output_relative).resolve())
+        if hit is not None:
+            return item.path, hit
+    return None
 
 
 def clean_folder(

@@ -16,6 +16,8 @@ from .formats import FileKind, kind_of, output_name
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
+LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +31,36 @@ class InputFile:
         return Path(output_name(self.relative, self.kind))
 
 
-def find_inputs(root: Path) -> Iterator[InputFile]:
-    """Every file of a format boilercut reads under root, in a stable (sorted) order."""
-    for folder, subfolders, names in os.walk(root):
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A folder the walk did not go into: one it cannot read (a failure) or a link to one (a warning)."""
+
+    path: str
+    reason: str
+    failed: bool
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[InputFile]:
+    """Every file of a format boilercut reads under root, in a stable (sorted) order.
+
+    Links to folders are not followed (a loop would never end, and a linked
+    folder's files would be cleaned twice); each is added to `skipped`, as is
+    every folder that cannot be read.
+    """
+    notes: list[Skipped] = [] if skipped is None else skipped
+
+    def unreadable(error: OSError) -> None:
+        why = error.strerror or str(error)
+        notes.append(Skipped(str(error.filename), f"cannot read this folder: {why}; {UNREAD_FOLDER_HINT}", True))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders.sort()
+        for name in [name for name in subfolders if os.path.islink(os.path.join(folder, name))]:
+            subfolders.remove(name)
+            notes.append(Skipped(os.path.join(folder, name), LINKED_FOLDER_NOTE, False))
         for name in sorted(names):
             path = Path(folder) / name
             kind = kind_of(path)
@@ -53,6 +81,14 @@ def open_input(path: Path) -> IO[bytes]:
 def read_input(path: Path) -> bytes:
     with open_input(path) as stream:
         return stream.read()
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """True when both names lead to one existing file (however spelled, through links too)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def is_up_to_date(source: Path, output: Path) -> bool:
