@@ -298,7 +298,11 @@ def fix(
         for path in files:
             text = clean_file(pipeline, path, summary)
             if text is not None and text != _current(path):
-                write_atomically(path, text)
+                try:
+                    write_atomically(path, text)
+                except OSError as error:
+                    summary.fail(f"{path}: cannot write: {error.strerror or error}; the file is unchanged")
+                    continue
                 summary.changed += 1
                 report.err.print(f"fixed {path}")
         _finish(summary, folder=False, debug=debug)

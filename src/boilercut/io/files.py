@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,8 +118,7 @@ class AtomicWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self._temporary = Path(temporary)
+        handle, self._temporary = _create_temporary(path)
         try:
             self._stream: IO[bytes] | None = writer(os.fdopen(handle, "wb"), compression_of(path))
         except BaseException:
@@ -137,6 +137,7 @@ class AtomicWriter:
         stream, self._stream = self._stream, None
         try:
             stream.close()
+            _keep_mode(self.path, self._temporary)
             os.replace(self._temporary, self.path)
         except BaseException:
             self._temporary.unlink(missing_ok=True)
@@ -159,3 +160,28 @@ class AtomicWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.discard()
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside `path`, open for writing.
+
+    Created with the mode any new file gets (0o666 less the umask), not
+    mkstemp's 0o600: outputs must be readable by whoever could read a file
+    written by `>`.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue  # another writer's: draw another name
+
+
+def _keep_mode(path: Path, temporary: Path) -> None:
+    """Give the new file the permissions of the one it replaces, if any (`fix` must not change them)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, mode)
