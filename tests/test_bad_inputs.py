@@ -320,6 +320,34 @@ def test_links_unreadable_files_and_folders_are_reported_and_the_run_goes_on(
     assert lines[7].startswith(f"{len(ALL_SAMPLES)} documents cleaned, 6 failed, ")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_in_a_folder_are_reported_not_read(cli, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    shutil.copytree(SAMPLES / "raw", source)
+    os.mkfifo(source / "pipe.txt")  # reading it would wait for a writer forever
+    (source / "zero.txt").symlink_to(os.devnull if not Path("/dev/zero").exists() else "/dev/zero")  # endless
+    out = tmp_path / "out"
+    result = cli("clean", source, out, "--jobs", "1")
+    assert result.exit_code == 1
+    assert files(out) == {s.name: s.expected_bytes for s in ALL_SAMPLES}
+    note = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"
+    lines = stderr_lines(result)
+    assert lines[:2] == [f"error: {source / 'pipe.txt'}: {note}", f"error: {source / 'zero.txt'}: {note}"]
+    assert lines[2].startswith(f"{len(ALL_SAMPLES)} documents cleaned, 2 failed, ")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_given_as_in_exits_2_and_says_to_use_stdin(cli, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = cli("clean", tmp_path / "pipe.txt", tmp_path / "out.txt")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: IN {tmp_path / 'pipe.txt'}: not a regular file or folder (a pipe, socket or device); "
+        "send its content to standard input and give IN as -\n"
+    )
+    assert everything(tmp_path) == {"pipe.txt"}
+
+
 def test_an_unreadable_file_given_alone_exits_1(cli, tmp_path: Path, unreadable: Callable[[Path], None]) -> None:
     source = write(tmp_path / "secret.txt", sample_by_number("000").raw)
     unreadable(source)

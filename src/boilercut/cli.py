@@ -189,6 +189,11 @@ def clean(
             many = True
         elif Path(source).is_file():
             many = _clean_file(pipeline, Path(source), target, given, options, summary)
+        elif Path(source).exists():
+            raise UsageError(
+                f"IN {source}: not a regular file or folder (a pipe, socket or device); "
+                "send its content to standard input and give IN as -"
+            )
         else:
             raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
         _finish(summary, folder=many, debug=debug)

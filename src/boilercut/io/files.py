@@ -19,6 +19,7 @@ HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
 LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
+SPECIAL_FILE_NOTE = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class InputFile:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A folder the walk did not go into: one it cannot read (a failure) or a link to one (a warning)."""
+    """What the walk left out: a folder it cannot read or a special file (failures), a link to a folder (a warning)."""
 
     path: str
     reason: str
@@ -49,7 +50,7 @@ def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[In
 
     Links to folders are not followed (a loop would never end, and a linked
     folder's files would be cleaned twice); each is added to `skipped`, as is
-    every folder that cannot be read.
+    every folder that cannot be read and every pipe, socket or device.
     """
     notes: list[Skipped] = [] if skipped is None else skipped
 
@@ -65,8 +66,20 @@ def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[In
         for name in sorted(names):
             path = Path(folder) / name
             kind = kind_of(path)
-            if kind is not None:
-                yield InputFile(path, path.relative_to(root), kind)
+            if kind is None:
+                continue
+            if _special(path):
+                notes.append(Skipped(str(path), SPECIAL_FILE_NOTE, True))
+                continue
+            yield InputFile(path, path.relative_to(root), kind)
+
+
+def _special(path: Path) -> bool:
+    """A pipe, socket or device (or a link to one): reading it may never end."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # a broken link or an unreadable entry: reading it says why
 
 
 def open_input(path: Path) -> IO[bytes]:
