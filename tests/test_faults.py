@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -187,6 +188,77 @@ def test_outputs_get_the_permissions_of_any_new_file(cli, tmp_path: Path) -> Non
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path  # not mkstemp's 0o600: others may read
 
 
+# -- outputs that cannot be written -------------------------------------------------------------------
+
+CANNOT_WRITE = "cannot write: {why}; nothing was written under this name: check the folder's permissions and free space"
+
+
+def test_an_output_that_cannot_be_created_fails_alone(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "in"
+    for s in ALL_SAMPLES:
+        write(source / s.name, s.raw)
+    out = tmp_path / "out"
+    refused = out / ALL_SAMPLES[1].name
+    create = io_files._create_temporary
+
+    def read_only(path: Path) -> tuple[int, Path]:
+        if path == refused:
+            raise PermissionError(13, "Permission denied", f"{out}/.{path.name}.0123abcd.tmp")
+        return create(path)
+
+    monkeypatch.setattr(io_files, "_create_temporary", read_only)
+    result = cli("clean", source, out, "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"error: {refused}: {CANNOT_WRITE.format(why='Permission denied')}\n" in result.stderr  # not the temp name
+    assert tree(out) == {s.name: s.expected_bytes for s in ALL_SAMPLES if s.name != refused.name}
+
+
+def test_a_streamed_output_on_a_full_disk_fails_alone(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "in"
+    lines = [json.dumps({"n": n, "text": ALL_SAMPLES[n % len(ALL_SAMPLES)].raw}) + "\n" for n in range(300)]
+    write(source / "a.jsonl", "".join(lines))  # over 1 MB: streamed, written batch by batch
+    write(source / "b.jsonl", "".join(lines))
+    write(source / "c.txt", ALL_SAMPLES[0].raw)
+    out = tmp_path / "out"
+    full = out / "a.jsonl"
+    writes: list[int] = []
+    write_batch = io_files.AtomicWriter.write
+
+    class FullDisk:
+        """The file under the writer, once the disk is full."""
+
+        def __init__(self, stream: BinaryIO) -> None:
+            self.stream = stream
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        def close(self) -> None:
+            self.stream.close()
+
+    def filling(self: io_files.AtomicWriter, data: bytes) -> None:
+        if self.path == full:
+            writes.append(1)
+            if len(writes) == 2:
+                self._stream = FullDisk(self._stream)  # type: ignore[arg-type, assignment]
+        write_batch(self, data)
+
+    monkeypatch.setattr(io_files.AtomicWriter, "write", filling)
+    result = cli("clean", source, out, "--jobs", "2")
+    assert result.exit_code == 1
+    assert f"error: {full}: {CANNOT_WRITE.format(why='No space left on device')}\n" in result.stderr
+    assert len(writes) == 2  # nothing more was sent to it
+    assert sorted(tree(out)) == ["b.jsonl", "c.txt"]  # no partial a.jsonl, no temporary file
+    assert len((out / "b.jsonl").read_bytes().splitlines()) == 300
+
+
+def test_stdin_into_a_file_that_cannot_be_written_exits_1(cli, tmp_path: Path) -> None:
+    blocker = write(tmp_path / "blocker", "a file where a folder should be\n")
+    result = cli("clean", "-", blocker / "out.txt", input="The talks ended on Friday without an agreement.\n")
+    assert result.exit_code == 1  # a document that failed, not a bug (3)
+    assert result.stderr == f"error: {blocker / 'out.txt'}: {CANNOT_WRITE.format(why='File exists')}\n"
+
+
 # -- inputs are never modified -------------------------------------------------------------------------
 
 
@@ -248,7 +320,7 @@ def test_fix_replaces_the_file_whole_keeping_its_permissions(cli, tmp_path: Path
     ("fault", "code", "message"),
     [
         (OSError(28, "No space left on device"), 1, "error: {page}: cannot write: No space left on device; "
-         "the file is unchanged\n"),
+         "nothing was written under this name: check the folder's permissions and free space\n"),
         (KeyboardInterrupt(), 130, INTERRUPTED),
     ],
     ids=["disk full", "Ctrl-C"],

@@ -26,7 +26,7 @@ from .corpus import (
     folder_inputs,
     overwritten_input,
 )
-from .errors import BoilercutError, ExitCode, UsageError
+from .errors import BoilercutError, DocumentError, ExitCode, UsageError
 from .io.files import AtomicWriter, open_input, same_file, write_atomically
 from .io.formats import FileKind, Format, kind_of, output_kind, output_name
 from .io.jsonl import Fields
@@ -305,8 +305,8 @@ def fix(
             if text is not None and text != _current(path):
                 try:
                     write_atomically(path, text)
-                except OSError as error:
-                    summary.fail(f"{path}: cannot write: {error.strerror or error}; the file is unchanged")
+                except DocumentError as error:  # the file is left as it was
+                    summary.fail(str(error))
                     continue
                 summary.changed += 1
                 report.err.print(f"fixed {path}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -11,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from ..errors import DocumentError
 from .compression import compression_of, reader, writer
 from .formats import FileKind, kind_of, output_name
 
@@ -130,8 +132,11 @@ class AtomicWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, self._temporary = _create_temporary(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = _create_temporary(path)
+        except OSError as error:
+            raise cannot_write(path, error) from None
         try:
             self._stream: IO[bytes] | None = writer(os.fdopen(handle, "wb"), compression_of(path))
         except BaseException:
@@ -141,7 +146,10 @@ class AtomicWriter:
     def write(self, data: bytes) -> None:
         if self._stream is None:
             raise ValueError(f"{self.path}: written after commit or discard")
-        self._stream.write(data)
+        try:
+            self._stream.write(data)
+        except OSError as error:  # a full disk, a quota: the caller discards
+            raise cannot_write(self.path, error) from None
 
     def commit(self) -> None:
         """Finish the file and rename it to its final name."""
@@ -152,8 +160,10 @@ class AtomicWriter:
             stream.close()
             _keep_mode(self.path, self._temporary)
             os.replace(self._temporary, self.path)
-        except BaseException:
+        except BaseException as error:
             self._temporary.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise cannot_write(self.path, error) from None
             raise
 
     def discard(self) -> None:
@@ -162,7 +172,8 @@ class AtomicWriter:
             return
         stream, self._stream = self._stream, None
         try:
-            stream.close()
+            with contextlib.suppress(OSError):  # what is left to flush is thrown away anyway
+                stream.close()
         finally:
             self._temporary.unlink(missing_ok=True)
 
@@ -173,6 +184,14 @@ class AtomicWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.discard()
+
+
+def cannot_write(path: Path, error: OSError) -> DocumentError:
+    """An output that cannot be written: that document's failure, named by the output (not its temporary name)."""
+    return DocumentError(
+        f"{path}: cannot write: {error.strerror or error}; nothing was written under this name: "
+        "check the folder's permissions and free space"
+    )
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:
