@@ -357,6 +357,19 @@ def test_an_unreadable_file_given_alone_exits_1(cli, tmp_path: Path, unreadable:
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_explain_of_an_unreadable_file_or_a_folder(cli, tmp_path: Path, unreadable: Callable[[Path], None]) -> None:
+    source = write(tmp_path / "secret.txt", sample_by_number("000").raw)
+    unreadable(source)
+    result = cli("explain", source)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"error: {source}: cannot read: Permission denied; check the file and its permissions\n"
+    result = cli("explain", tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path}: a folder; explain takes one file, or - for stdin\n",
+    )
+
+
 # -- bad arguments -------------------------------------------------------------------------------
 
 

@@ -357,9 +357,17 @@ def explain(
             source = read_source(sys.stdin.buffer.read(), name="<stdin>")
         else:
             path = Path(file)
+            if path.is_dir():
+                raise UsageError(f"{file}: a folder; explain takes one file, or - for stdin")
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
-            source = read_source(path.read_bytes(), name=file, path=path)
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise DocumentError(
+                    f"{file}: cannot read: {error.strerror or error}; check the file and its permissions"
+                ) from None
+            source = read_source(data, name=file, path=path)
         report.explain(pipeline.process(source))
 
 
