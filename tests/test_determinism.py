@@ -1,8 +1,9 @@
 """The same input gives the same bytes: with any --jobs, and run after run (hash seeds differing).
 
 Over the 181 pages of ../shared/bench (as text files in per-site folders,
-HTML pages, and one JSONL file large enough to be streamed) when that folder
-is present, over the samples otherwise.
+some of its HTML pages, and all of them in one JSONL file, which a run on the
+file alone streams in batches over the workers) when that folder is present,
+over the samples otherwise.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (root / "html").mkdir(exist_ok=True)
         (root / "html" / path.name).write_bytes(path.read_bytes())
     lines = [json.dumps({"id": page["id"], "url": page["url"], "text": page["text"]}) + "\n" for page in pages]
-    (root / "pages.jsonl.gz").write_bytes(gzip.compress("".join(lines * 2).encode(), compresslevel=1))
+    (root / "pages.jsonl.gz").write_bytes(gzip.compress("".join(lines).encode(), compresslevel=1))
     return root
 
 
@@ -70,12 +71,11 @@ def test_a_folder_gives_the_same_bytes_with_any_jobs_and_on_every_run(corpus: Pa
     assert tree(tmp_path / "jobs3") == first
     assert len({summary_line(result.stderr) for result in runs.values()}) == 1  # the same counts too
 
-    # Runs in fresh processes, each with its own hash seed: no set or dict order leaks into the output.
-    for seed in ("0", "4242"):
-        out = tmp_path / f"seed{seed}"
-        done = run_module("clean", corpus, out, "--jobs", "2", env={**os.environ, **WIDE, "PYTHONHASHSEED": seed})
-        assert done.returncode == 0, done.stderr
-        assert tree(out) == first, f"PYTHONHASHSEED={seed}"
+    # A run in a fresh process with another hash seed (this one's is random): no set or dict order leaks out.
+    out = tmp_path / "seed"
+    done = run_module("clean", corpus, out, "--jobs", "2", env={**os.environ, **WIDE, "PYTHONHASHSEED": "4242"})
+    assert done.returncode == 0, done.stderr
+    assert tree(out) == first
 
 
 def test_a_jsonl_file_gives_the_same_bytes_with_any_jobs_and_on_every_run(corpus: Path, tmp_path: Path) -> None:
@@ -86,5 +86,5 @@ def test_a_jsonl_file_gives_the_same_bytes_with_any_jobs_and_on_every_run(corpus
         result = clean(source, out, "--jobs", str(jobs))
         assert result.exit_code == 0, result.stderr
         outputs.append(out.read_bytes())
-    assert len(outputs[0].splitlines()) == 2 * len(documents())
+    assert len(outputs[0].splitlines()) == len(documents())
     assert outputs == [outputs[0]] * 4
