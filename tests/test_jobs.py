@@ -216,6 +216,7 @@ class Stop(Exception):
     """Stands for Ctrl-C or a crash in the middle of a run."""
 
 
+# Stopped by an exception from inside the run; test_faults.py kills real runs with signals.
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_run_leaves_complete_outputs_only_and_resumes(tmp_path: Path, jobs: int) -> None:
     source = tmp_path / "in"

@@ -102,6 +102,17 @@ BROKEN = [
         "{dir}/x.com.toml:1: rule XX001: rules[0].while: is required for this action",
     ),
     Broken(
+        "an empty pattern, which would match every line",
+        {"x.com.toml": RULE.replace('"^Buy now$"', '""')},
+        "{dir}/x.com.toml:6: rule XX001: rules[0].pattern: is empty, so it would match every line; "
+        "write what the rule looks for",
+    ),
+    Broken(
+        "missing id",
+        {"x.com.toml": RULE.replace('id = "XX001"\n', "")},
+        '{dir}/x.com.toml:1: rules[0].id: is required: an id of capitals then three digits, like "BP001"',
+    ),
+    Broken(
         "bad id format",
         {"x.com.toml": RULE.replace('"XX001"', '"xx1"')},
         "{dir}/x.com.toml:2: rules[0].id: needs an id of capitals then three digits, like \"BP001\" (found 'xx1')",

@@ -16,9 +16,18 @@ import typer
 
 from . import __version__, report
 from .config import Config, load_config
-from .corpus import RunOptions, StreamSink, clean_folder, clean_one_file, clean_stream, count_templates
-from .errors import BoilercutError, ExitCode, UsageError
-from .io.files import AtomicWriter, find_inputs, open_input, write_atomically
+from .corpus import (
+    RunOptions,
+    StreamSink,
+    clean_folder,
+    clean_one_file,
+    clean_stream,
+    count_templates,
+    folder_inputs,
+    overwritten_input,
+)
+from .errors import BoilercutError, DocumentError, ExitCode, UsageError
+from .io.files import AtomicWriter, open_input, same_file, write_atomically
 from .io.formats import FileKind, Format, kind_of, output_kind, output_name
 from .io.jsonl import Fields
 from .pipeline import Pipeline
@@ -180,6 +189,11 @@ def clean(
             many = True
         elif Path(source).is_file():
             many = _clean_file(pipeline, Path(source), target, given, options, summary)
+        elif Path(source).exists():
+            raise UsageError(
+                f"IN {source}: not a regular file or folder (a pipe, socket or device); "
+                "send its content to standard input and give IN as -"
+            )
         else:
             raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
         _finish(summary, folder=many, debug=debug)
@@ -220,6 +234,11 @@ def _clean_file(
             _emit(text, target, "")
         return False
     out = _output_path(Path(target), Path(output_name(PurePath(path.name), kind)))
+    if same_file(out, path):
+        raise UsageError(
+            f"OUT {out} is IN {path}: cleaning would overwrite the input; "
+            "give another OUT, or run `boilercut fix` to clean files in place"
+        )
     if kind.format.many_documents:
         _require_jsonl(out, f"IN {path}")
     clean_one_file(pipeline, FileJob(path, kind, out, output_kind(out)), options, summary)
@@ -249,7 +268,13 @@ def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptio
         )
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
-    inputs = list(find_inputs(root))
+    inputs = folder_inputs(root, summary)
+    clash = overwritten_input(inputs, out_root) if root.resolve().is_relative_to(out_root.resolve()) else None
+    if clash is not None:
+        raise UsageError(
+            f"OUT {target}: the output of {clash[0]} would overwrite the input {clash[1]}; "
+            "choose an OUT folder apart from IN"
+        )
     if options.templates:
         pipeline.templates = count_templates(pipeline, inputs)
     with report.progress(len(inputs)) as advance:
@@ -278,7 +303,11 @@ def fix(
         for path in files:
             text = clean_file(pipeline, path, summary)
             if text is not None and text != _current(path):
-                write_atomically(path, text)
+                try:
+                    write_atomically(path, text)
+                except DocumentError as error:  # the file is left as it was
+                    summary.fail(str(error))
+                    continue
                 summary.changed += 1
                 report.note(f"fixed {path}")
         _finish(summary, folder=False, debug=debug)
@@ -328,9 +357,17 @@ def explain(
             source = read_source(sys.stdin.buffer.read(), name="<stdin>")
         else:
             path = Path(file)
+            if path.is_dir():
+                raise UsageError(f"{file}: a folder; explain takes one file, or - for stdin")
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
-            source = read_source(path.read_bytes(), name=file, path=path)
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise DocumentError(
+                    f"{file}: cannot read: {error.strerror or error}; check the file and its permissions"
+                ) from None
+            source = read_source(data, name=file, path=path)
         report.explain(pipeline.process(source))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import IO, Protocol
 
 from .document import split_lines
 from .errors import DocumentError
-from .io.files import AtomicWriter, InputFile, is_up_to_date, open_input
+from .io.files import AtomicWriter, InputFile, Skipped, find_inputs, is_up_to_date, open_input
 from .io.formats import FileKind, Format
 from .io.jsonl import Fields
 from .jobs import Jobs
@@ -66,6 +66,31 @@ class StreamSink:
 
     def discard(self) -> None:
         self.stream.flush()
+
+
+def folder_inputs(root: Path, summary: Summary) -> list[InputFile]:
+    """The input files under a folder; a folder that cannot be read is a failure, a link to one a warning."""
+    skipped: list[Skipped] = []
+    inputs = list(find_inputs(root, skipped))
+    for entry in skipped:
+        if entry.failed:
+            summary.fail(str(entry))
+        else:
+            summary.warnings.append(str(entry))
+    return inputs
+
+
+def overwritten_input(inputs: Sequence[InputFile], out_root: Path) -> tuple[Path, Path] | None:
+    """An input whose mirrored output under out_root is another input file, with that file; or None.
+
+    Only possible when IN lies inside OUT (`clean data/raw data`, with `data/raw/raw/a.txt`).
+    """
+    sources = {item.path.resolve(): item.path for item in inputs}
+    for item in inputs:
+        hit = sources.get((out_root / item.output_relative).resolve())
+        if hit is not None:
+            return item.path, hit
+    return None
 
 
 def clean_folder(
@@ -175,6 +200,7 @@ class _Run:
         self.summary = summary
         self.jobs = Jobs(pipeline, options.jobs)
         self._open = contextlib.ExitStack()
+        self._failed: set[Sink] = set()  # outputs that could not be written: left out from then on
 
     def __enter__(self) -> _Run:
         self._open.enter_context(self.jobs)
@@ -191,8 +217,25 @@ class _Run:
         self.summary.merge(outcome.summary)
 
     def write(self, sink: Sink, outcome: Outcome) -> None:
-        sink.write(outcome.data)
         self.summary.merge(outcome.summary)
+        if sink not in self._failed:
+            self._output(sink, sink.write, outcome.data)
+
+    def commit(self, sink: Sink) -> None:
+        if sink not in self._failed:
+            self._output(sink, sink.commit)
+
+    def _output(self, sink: Sink, step: Callable[..., None], *data: bytes) -> None:
+        """Write to or commit an output; if it cannot be written (a full disk), that file fails, the run goes on."""
+        try:
+            step(*data)
+        except DocumentError as error:
+            self._failed.add(sink)
+            self.abandon(sink, str(error))
+
+    def abandon(self, sink: Sink, message: str) -> None:
+        sink.discard()
+        self.summary.fail(message)
 
     def stream_file(self, job: FileJob) -> None:
         with contextlib.ExitStack() as reading:
@@ -204,6 +247,9 @@ class _Run:
                 message = f"{where}: {error.strerror or error}; check the file, its folder and permissions"
                 self.jobs.after(partial(self.summary.fail, message))
                 return
+            except DocumentError as error:  # the output cannot be created
+                self.jobs.after(partial(self.summary.fail, str(error)))
+                return
             self.stream(stream, job.kind.format, Origin(str(job.path), str(job.path)), sink)
 
     def stream(self, stream: IO[bytes], format: Format, origin: Origin, sink: Sink) -> None:
@@ -211,14 +257,9 @@ class _Run:
             for batch in batches(stream, format, origin, self.options.fields):
                 self.jobs.submit(batch, partial(self.write, sink))
         except DocumentError as error:
-            self.jobs.after(partial(_abandon, sink, self.summary, str(error)))
+            self.jobs.after(partial(self.abandon, sink, str(error)))
             return
-        self.jobs.after(sink.commit)
-
-
-def _abandon(sink: Sink, summary: Summary, message: str) -> None:
-    sink.discard()
-    summary.fail(message)
+        self.jobs.after(partial(self.commit, sink))
 
 
 class _SmallFiles:

@@ -146,12 +146,27 @@ def _start_worker(config: Config, templates: Templates, main_pid: int) -> None:
 
 def _exit_when_orphaned(main_pid: int) -> None:
     """End this worker once the main process is gone (killed): nothing else would end it."""
-    while True:
-        try:
-            os.kill(main_pid, 0)
-        except OSError:  # no such process, or another user's that took its number
-            os._exit(1)
+    while not _ended(main_pid):
         time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _ended(pid: int) -> bool:
+    """True once a process has ended, even if its parent has not reaped it yet.
+
+    A killed process stays a zombie, which signal 0 still finds, until its
+    parent waits for it; a parent that first reads the run's stderr to its end
+    would wait forever on workers that hold stderr open too.
+    """
+    try:
+        os.kill(pid, 0)
+    except OSError:  # no such process, or another user's that took its number
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as status:  # Linux; elsewhere only reaped processes count
+            return status.read().rpartition(b")")[2].split()[:1] == [b"Z"]
+    except OSError:
+        return False
 
 
 def _run_in_worker(task: Task) -> Outcome:

@@ -67,10 +67,13 @@ class Summary:
 def read_source(
     data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
 ) -> Source:
-    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
+    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first.
+
+    An empty (or blank) document is an empty text whatever its format: there is no page to extract.
+    """
     text = decode(data, name)
     html = html or _html_name(path) or looks_like_html(text)
-    if html:
+    if html and text.strip():
         text = extract_text(text, name)
     return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
 

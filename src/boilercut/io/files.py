@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from ..errors import DocumentError
 from .compression import compression_of, reader, writer
 from .formats import FileKind, kind_of, output_name
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
+LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
+SPECIAL_FILE_NOTE = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +35,53 @@ class InputFile:
         return Path(output_name(self.relative, self.kind))
 
 
-def find_inputs(root: Path) -> Iterator[InputFile]:
-    """Every file of a format boilercut reads under root, in a stable (sorted) order."""
-    for folder, subfolders, names in os.walk(root):
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """What the walk left out: a folder it cannot read or a special file (failures), a link to a folder (a warning)."""
+
+    path: str
+    reason: str
+    failed: bool
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[InputFile]:
+    """Every file of a format boilercut reads under root, in a stable (sorted) order.
+
+    Links to folders are not followed (a loop would never end, and a linked
+    folder's files would be cleaned twice); each is added to `skipped`, as is
+    every folder that cannot be read and every pipe, socket or device.
+    """
+    notes: list[Skipped] = [] if skipped is None else skipped
+
+    def unreadable(error: OSError) -> None:
+        why = error.strerror or str(error)
+        notes.append(Skipped(str(error.filename), f"cannot read this folder: {why}; {UNREAD_FOLDER_HINT}", True))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders.sort()
+        for name in [name for name in subfolders if os.path.islink(os.path.join(folder, name))]:
+            subfolders.remove(name)
+            notes.append(Skipped(os.path.join(folder, name), LINKED_FOLDER_NOTE, False))
         for name in sorted(names):
             path = Path(folder) / name
             kind = kind_of(path)
-            if kind is not None:
-                yield InputFile(path, path.relative_to(root), kind)
+            if kind is None:
+                continue
+            if _special(path):
+                notes.append(Skipped(str(path), SPECIAL_FILE_NOTE, True))
+                continue
+            yield InputFile(path, path.relative_to(root), kind)
+
+
+def _special(path: Path) -> bool:
+    """A pipe, socket or device (or a link to one): reading it may never end."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # a broken link or an unreadable entry: reading it says why
 
 
 def open_input(path: Path) -> IO[bytes]:
@@ -53,6 +97,14 @@ def open_input(path: Path) -> IO[bytes]:
 def read_input(path: Path) -> bytes:
     with open_input(path) as stream:
         return stream.read()
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """True when both names lead to one existing file (however spelled, through links too)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def is_up_to_date(source: Path, output: Path) -> bool:
@@ -80,9 +132,11 @@ class AtomicWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self._temporary = Path(temporary)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = _create_temporary(path)
+        except OSError as error:
+            raise cannot_write(path, error) from None
         try:
             self._stream: IO[bytes] | None = writer(os.fdopen(handle, "wb"), compression_of(path))
         except BaseException:
@@ -92,7 +146,10 @@ class AtomicWriter:
     def write(self, data: bytes) -> None:
         if self._stream is None:
             raise ValueError(f"{self.path}: written after commit or discard")
-        self._stream.write(data)
+        try:
+            self._stream.write(data)
+        except OSError as error:  # a full disk, a quota: the caller discards
+            raise cannot_write(self.path, error) from None
 
     def commit(self) -> None:
         """Finish the file and rename it to its final name."""
@@ -101,9 +158,12 @@ class AtomicWriter:
         stream, self._stream = self._stream, None
         try:
             stream.close()
+            _keep_mode(self.path, self._temporary)
             os.replace(self._temporary, self.path)
-        except BaseException:
+        except BaseException as error:
             self._temporary.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise cannot_write(self.path, error) from None
             raise
 
     def discard(self) -> None:
@@ -112,7 +172,8 @@ class AtomicWriter:
             return
         stream, self._stream = self._stream, None
         try:
-            stream.close()
+            with contextlib.suppress(OSError):  # what is left to flush is thrown away anyway
+                stream.close()
         finally:
             self._temporary.unlink(missing_ok=True)
 
@@ -123,3 +184,36 @@ class AtomicWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.discard()
+
+
+def cannot_write(path: Path, error: OSError) -> DocumentError:
+    """An output that cannot be written: that document's failure, named by the output (not its temporary name)."""
+    return DocumentError(
+        f"{path}: cannot write: {error.strerror or error}; nothing was written under this name: "
+        "check the folder's permissions and free space"
+    )
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside `path`, open for writing.
+
+    Created with the mode any new file gets (0o666 less the umask), not
+    mkstemp's 0o600: outputs must be readable by whoever could read a file
+    written by `>`.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue  # another writer's: draw another name
+
+
+def _keep_mode(path: Path, temporary: Path) -> None:
+    """Give the new file the permissions of the one it replaces, if any (`fix` must not change them)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, mode)

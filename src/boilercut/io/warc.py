@@ -76,9 +76,12 @@ def _charset(content_type: str) -> str | None:
 
 
 def document_text(document: WarcDocument, name: str) -> str:
-    """The text to clean: the page's main text for HTML, the payload itself for a conversion."""
+    """The text to clean: the page's main text for HTML, the payload itself for a conversion.
+
+    An empty page is an empty text, as an empty HTML file is.
+    """
     text = _decode(document, name)
-    return extract_text(text, name) if document.html else text
+    return extract_text(text, name) if document.html and text.strip() else text
 
 
 def _decode(document: WarcDocument, name: str) -> str:

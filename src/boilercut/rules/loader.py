@@ -96,6 +96,8 @@ class _FileParser:
         if not isinstance(raw, dict):
             self._fail("must be a table", where)
         rule_id = raw.get("id")
+        if rule_id is None:
+            self._fail('is required: an id of capitals then three digits, like "BP001"', f"{where}.id", table=index)
         if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
             self._fail(
                 f'needs an id of capitals then three digits, like "BP001" (found {rule_id!r})',
@@ -141,6 +143,13 @@ class _FileParser:
                 self._fail("is required for this action", f"{where}.{key}", rule_id, table)
             return None
         value: str = self._typed(raw, key, str, where, rule_id, table)
+        if not value:
+            self._fail(
+                "is empty, so it would match every line; write what the rule looks for",
+                f"{where}.{key}",
+                rule_id,
+                table,
+            )
         try:
             regex.compile(value)
         except regex.error as error:

@@ -4,7 +4,8 @@ Most lines match no rule. Each rule carries a gate read from its pattern (the
 characters a match can start with, literals every match contains); a line is
 handed to a rule's regex only if it passes the gate, and rules are bucketed by
 first character so a line meets only the rules that could start on it.
-Patterns run under a time-out: a catastrophic one is reported, not left to hang.
+Patterns run under a time-out: a catastrophic one is reported, and not run again on
+the document, instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -102,10 +103,13 @@ class RuleSet:
         first_lines = lines_by_first_char(blocks) if first_lines is None else first_lines
         for position, lines in enumerate(self._candidate_lines(blocks, literal_lines, first_lines)):
             compiled = self.rules[position]
-            for index in lines:
-                block = blocks[index]
-                if compiled.admits(block) and _search(compiled.pattern, block.text, compiled.rule, warnings, index):
-                    found.append((index, position))
+            try:
+                for index in lines:
+                    block = blocks[index]
+                    if compiled.admits(block) and search(compiled.pattern, block.text, compiled.rule, block.line):
+                        found.append((index, position))
+            except RunawayPattern as runaway:  # one time-out per rule and document: the next lines may be as long
+                warnings.append(str(runaway))
         found.sort()
         for index, position in found:
             yield Hit(index, self.rules[position])
@@ -161,17 +165,20 @@ def _may_start(gate: Gate, char: str) -> bool:
     return gate.non_ascii_first and not char.isascii()
 
 
-def search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
-    """One guarded search, for the actions' end and `while` patterns."""
-    return _search(pattern, text, rule, warnings, index)
+class RunawayPattern(Exception):
+    """A pattern that ran past its time-out on a line: its rule is not run again on that document."""
+
+    def __init__(self, rule: Rule, line: int) -> None:
+        super().__init__(
+            f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on line {line} "
+            "and was stopped there and not run again on this document; "
+            "its pattern backtracks catastrophically: rewrite it"
+        )
 
 
-def _search(pattern: regex.Pattern[str], text: str, rule: Rule, warnings: list[str], index: int) -> bool:
+def search(pattern: regex.Pattern[str], text: str, rule: Rule, line: int) -> bool:
+    """One search under the time-out; RunawayPattern past it (`line`, the input line, goes into its message)."""
     try:
         return pattern.search(text, timeout=PATTERN_TIMEOUT_SECONDS) is not None
     except TimeoutError:
-        warnings.append(
-            f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on block {index + 1} "
-            f"and was skipped there; its pattern backtracks catastrophically: rewrite it"
-        )
-        return False
+        raise RunawayPattern(rule, line) from None
