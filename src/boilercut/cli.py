@@ -60,10 +60,22 @@ NoSiteRules = Annotated[bool, typer.Option("--no-site-rules", help="Use only the
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
 
+# How a process killed by SIGPIPE ends: what shells expect of `tool | head`.
+BROKEN_PIPE_EXIT = 141
+
+
 def main() -> None:
     # A polite kill (SIGTERM) ends a run as Ctrl-C does: outputs not complete are removed.
     signal.signal(signal.SIGTERM, _interrupt)
     app()
+
+
+def _stop_on_closed_pipe() -> NoReturn:
+    """A reader that stopped early (`| head`): end quietly, as Unix tools do (128 + SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that flushing at exit cannot fail again
+    os.dup2(devnull, sys.stderr.fileno())
+    sys.exit(BROKEN_PIPE_EXIT)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -84,6 +96,8 @@ def _boundary(debug: bool) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort):
         raise
+    except BrokenPipeError:
+        _stop_on_closed_pipe()  # before click turns it into a plain exit 1
     except BoilercutError as error:
         report.error(str(error))
         raise typer.Exit(int(error.exit_code)) from None
