@@ -314,16 +314,14 @@ def fix(
     with _boundary(debug):
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
-        for path in files:
-            text = clean_file(pipeline, path, summary)
-            if text is not None and text != _current(path):
-                try:
-                    write_atomically(path, text)
-                except DocumentError as error:  # the file is left as it was
-                    summary.fail(str(error))
-                    continue
-                summary.changed += 1
-                report.note(f"fixed {path}")
+        for path, text, _ in _files_that_would_change(pipeline, files, summary):
+            try:
+                write_atomically(path, text)
+            except DocumentError as error:  # the file is left as it was
+                summary.fail(str(error))
+                continue
+            summary.changed += 1
+            report.note(f"fixed {path}")
         _finish(summary, folder=False, debug=debug)
 
 
@@ -337,18 +335,26 @@ def check(
     with _boundary(debug):
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
-        for path in files:
-            text = clean_file(pipeline, path, summary)
-            current = _current(path)
-            if text is not None and text != current:
-                summary.changed += 1
-                report.diff(str(path), current or "", text)
+        for path, text, current in _files_that_would_change(pipeline, files, summary):
+            summary.changed += 1
+            report.diff(str(path), current or "", text)
         if summary.changed:
             report.note(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
         _finish(summary, folder=False, debug=debug)
+
+
+def _files_that_would_change(
+    pipeline: Pipeline, files: list[Path], summary: Summary
+) -> Iterator[tuple[Path, str, str | None]]:
+    """Each file whose clean text differs from what it holds: (path, clean text, current text)."""
+    for path in files:
+        text = clean_file(pipeline, path, summary)
+        current = _current(path)
+        if text is not None and text != current:
+            yield path, text, current
 
 
 def _current(path: Path) -> str | None:
