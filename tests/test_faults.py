@@ -211,6 +211,7 @@ def test_an_output_that_cannot_be_created_fails_alone(cli, tmp_path: Path, monke
     assert result.exit_code == 1
     assert f"error: {refused}: {CANNOT_WRITE.format(why='Permission denied')}\n" in result.stderr  # not the temp name
     assert tree(out) == {s.name: s.expected_bytes for s in ALL_SAMPLES if s.name != refused.name}
+    assert f"{len(ALL_SAMPLES) - 1} documents cleaned, 1 failed" in result.stderr  # counted once, as a failure
 
 
 def test_a_streamed_output_on_a_full_disk_fails_alone(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -168,7 +168,11 @@ def clean_whole_file(pipeline: Pipeline, job: FileJob, fields: Fields, summary: 
 def _clean_text_file(pipeline: Pipeline, job: FileJob, summary: Summary) -> None:
     text = clean_file(pipeline, job.path, summary, html=job.kind.format is Format.HTML)
     if text is not None:
-        write_text(job.output, job.output_kind, str(job.path), text)
+        try:
+            write_text(job.output, job.output_kind, str(job.path), text)
+        except (DocumentError, OSError):
+            summary.documents -= 1  # cleaned but not written: counted once, as a failure (below)
+            raise
 
 
 def write_text(path: Path, kind: FileKind, name: str, text: str) -> None:
