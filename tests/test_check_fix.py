@@ -98,3 +98,10 @@ def test_check_of_a_missing_file_fails_and_says_which(cli, tmp_path: Path) -> No
     result = cli("check", missing)
     assert result.exit_code == 1
     assert f"{missing}: cannot read" in result.stderr
+
+
+def test_fix_and_check_warn_that_no_title_output_is_not_stable(cli, tmp_path: Path) -> None:
+    path = Path(shutil.copy(sample_by_number("002").expected_path, tmp_path / "a.txt"))
+    for command in ("fix", "check"):
+        result = cli(command, "--no-title", path)
+        assert "warning: --no-title: text without its headline" in result.stderr

@@ -312,6 +312,7 @@ def fix(
 ) -> None:  # fmt: skip
     """Clean files in place (atomically); unchanged files are left alone."""
     with _boundary(debug):
+        _warn_if_no_title(no_title)
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
         for path, text, _ in _files_that_would_change(pipeline, files, summary):
@@ -333,6 +334,7 @@ def check(
 ) -> None:  # fmt: skip
     """Change nothing; show a diff and exit 1 when a file would change."""
     with _boundary(debug):
+        _warn_if_no_title(no_title)
         pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
         for path, text, current in _files_that_would_change(pipeline, files, summary):
@@ -344,6 +346,14 @@ def check(
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
         _finish(summary, folder=False, debug=debug)
+
+
+def _warn_if_no_title(no_title: bool) -> None:
+    if no_title:
+        report.warn(
+            "--no-title: text without its headline may have its first line taken for one when cleaned again; "
+            "keep the headline in files you fix or check, and leave it out when you export"
+        )
 
 
 def _files_that_would_change(
