@@ -28,10 +28,5 @@ def looks_like_headline(text: str) -> bool:
     return HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS and not text.endswith(SENTENCE_END)
 
 
-def same_text(a: str, b: str) -> bool:
-    """Equal once case and spacing are folded: how a repeated line is recognised."""
-    return fold(a) == fold(b)
-
-
 def fold(text: str) -> str:
     return " ".join(text.casefold().split())

@@ -16,9 +16,6 @@ from ..errors import DocumentError
 from .compression import compression_of, reader, writer
 from .formats import FileKind, kind_of, output_name
 
-TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm")
-INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
 LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
 SPECIAL_FILE_NOTE = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"

@@ -19,8 +19,6 @@ from .loader import load_rule_file
 from .matcher import RuleSet
 from .model import Input, Rule, RuleFile
 
-DEFAULTS_FILE = "_default.toml"
-
 
 class RuleBook:
     def __init__(self, files: Iterable[RuleFile], *, site_rules: bool = True) -> None:

@@ -93,7 +93,3 @@ class RuleFile:
     @property
     def name(self) -> str:
         return self.site.name if self.site else "_default"
-
-
-def describe_value(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}"
