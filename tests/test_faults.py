@@ -137,13 +137,15 @@ def test_a_killed_run_leaves_only_complete_outputs_and_a_rerun_finishes_it(
     else:
         assert leftovers == []
 
-    for options in reruns:  # with --skip-existing, then (SIGKILL) without: either finishes the job
+    for n, options in enumerate(reruns):  # with --skip-existing, then (SIGKILL) without: either finishes the job
         rerun = clean(corpus, out, *options)
         assert rerun.exit_code == 0, rerun.stderr
         if options:
             assert f"{len(written)} files up to date (skipped)" in rerun.stderr
+        removed = f", {len(leftovers)} temporary files of a killed run removed"
+        assert (removed in rerun.stderr) == (n == 0 and leftovers != []), rerun.stderr  # by the first rerun
         assert visible(out) == complete
-        assert hidden(out) == leftovers  # the rerun's own temporary files are all gone
+        assert hidden(out) == []  # the killed run's temporary files and the rerun's own are all gone
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
@@ -172,6 +174,123 @@ def test_a_file_killed_while_it_is_written_leaves_no_output(signum: int, corpus:
     rerun = clean(corpus / JSONL_FILES[0], out, "--skip-existing")
     assert rerun.exit_code == 0, rerun.stderr
     assert len(out.read_bytes().splitlines()) == 300
+    assert list(tmp_path.iterdir()) == [out]  # the killed run's temporary file is gone
+    assert ("1 temporary files of a killed run removed" in rerun.stderr) == (signum == signal.SIGKILL)
+
+
+def test_a_rerun_removes_only_temporary_files_named_for_its_outputs(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    for s in ALL_SAMPLES[:3]:
+        write(source / s.name, s.raw)
+    first, second = (s.name for s in ALL_SAMPLES[:2])
+    write(source / "sub" / first, ALL_SAMPLES[0].raw)
+    out = tmp_path / "out"
+    stale = [f".{first}.0123abcd.tmp", f"sub/.{first}.0123abcd.tmp"]  # what a killed run leaves
+    unrelated = [
+        "notes.tmp", ".notes.tmp", "copy.txt.0123abcd.tmp", f".{first}.tmp", f".{first}.0123ABCD.tmp",
+        f".{first}.0123abc.tmp", f".{first}.0123abcde.tmp", f".{first}.0123abcd.tmp.bak", f"..{first}.0123abcd.tmp",
+        ".other.txt.0123abcd.tmp",  # not an output of this run
+        f"sub/.{second}.0123abcd.tmp",  # not an output in this folder
+    ]  # fmt: skip
+    for name in stale + unrelated:
+        write(out / name, "left here\n")
+    (out / f".{second}.89abcdef.tmp").symlink_to(out / "notes.tmp")  # a link: not a file boilercut wrote
+    unrelated.append(f".{second}.89abcdef.tmp")
+
+    rerun = clean(source, out, "--skip-existing")
+    assert rerun.exit_code == 0, rerun.stderr
+    assert ", 2 temporary files of a killed run removed" in rerun.stderr
+    assert hidden(out) == sorted(name for name in unrelated if Path(name).name.startswith("."))
+    assert all((out / name).read_text(encoding="utf-8") == "left here\n" for name in unrelated)
+
+
+# A boilercut process writing one output, stopped half-way until it reads a line.
+WRITER = """
+import sys
+from pathlib import Path
+from boilercut.io.files import AtomicWriter
+
+with AtomicWriter(Path(sys.argv[1])) as out:
+    out.write(b"half of it")
+    print(out._temporary.name, flush=True)
+    sys.stdin.readline()
+    out.write(b" and the rest\\n")
+    out.commit()
+"""
+
+
+def start_writer(output: Path) -> tuple[subprocess.Popen[str], Path]:
+    """A writer process, and its temporary file once it is created (and locked)."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(output)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert writer.stdout is not None
+    temporary = output.with_name(writer.stdout.readline().strip())
+    assert HIDDEN_TEMPORARY.match(temporary.name) and temporary.exists(), temporary
+    return writer, temporary
+
+
+def test_a_temporary_file_is_removed_only_once_its_writer_is_gone(tmp_path: Path) -> None:
+    s = ALL_SAMPLES[0]
+    write(tmp_path / "in" / s.name, s.raw)
+    out = tmp_path / "out"
+    writer, temporary = start_writer(out / s.name)  # another run, writing into OUT at the same time
+
+    rerun = clean(tmp_path / "in", out)
+    assert rerun.exit_code == 0, rerun.stderr
+    assert "removed" not in rerun.stderr
+    assert temporary.exists()  # a writer still running keeps its file...
+    assert writer.communicate("go on\n", timeout=30) == ("", None)
+    assert (out / s.name).read_bytes() == b"half of it and the rest\n"  # ...and finishes it
+    assert hidden(out) == []
+
+    writer, temporary = start_writer(out / s.name)
+    writer.kill()
+    writer.wait(timeout=30)
+    assert temporary.exists()
+    rerun = clean(tmp_path / "in", out)
+    assert rerun.exit_code == 0, rerun.stderr
+    assert ", 1 temporary files of a killed run removed" in rerun.stderr
+    assert hidden(out) == []  # its writer is gone
+    assert (out / s.name).read_bytes() == s.expected_bytes
+
+
+def test_a_one_file_run_names_the_temporary_file_it_removes(cli, tmp_path: Path) -> None:
+    s = ALL_SAMPLES[0]
+    out = tmp_path / "out.txt"
+    stale = write(tmp_path / ".out.txt.0123abcd.tmp", "half of it")
+    result = cli("clean", s.raw_path, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{stale}: removed, a temporary file of a killed run\n"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_writer_whose_new_file_is_removed_before_it_is_locked_draws_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run's sweep can see a temporary file between its creation and its lock: the writer must notice."""
+    target = tmp_path / "a.txt"
+    flock = io_files.fcntl.flock
+    swept: list[Path] = []
+
+    class Racing:
+        LOCK_EX, LOCK_NB = io_files.fcntl.LOCK_EX, io_files.fcntl.LOCK_NB
+
+        @staticmethod
+        def flock(handle: int, operation: int) -> None:
+            if operation == Racing.LOCK_EX and not swept:  # the writer, about to lock its new file
+                swept.extend(io_files.remove_stale_temporaries([target]))  # the sweep locks without waiting
+            flock(handle, operation)
+
+    monkeypatch.setattr(io_files, "fcntl", Racing)
+    io_files.write_atomically(target, "whole\n")
+    assert len(swept) == 1  # the first name was taken for a dead run's...
+    assert sorted(tmp_path.iterdir()) == [target]  # ...and the text went through another
+    assert target.read_text(encoding="utf-8") == "whole\n"
 
 
 # -- outputs' permissions ------------------------------------------------------------------------------

@@ -145,6 +145,8 @@ def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
             report.error(message)
         if summary.skipped:
             report.note("OUT is newer than IN: skipped (--skip-existing)")
+        for path in summary.stale:
+            report.note(f"{path}: removed, a temporary file of a killed run")
     if debug:
         for trace in summary.bugs:
             report.note(trace)

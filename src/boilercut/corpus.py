@@ -19,7 +19,15 @@ from typing import IO, Protocol
 
 from .document import split_lines
 from .errors import DocumentError
-from .io.files import AtomicWriter, InputFile, Skipped, find_inputs, is_up_to_date, open_input
+from .io.files import (
+    AtomicWriter,
+    InputFile,
+    Skipped,
+    find_inputs,
+    is_up_to_date,
+    open_input,
+    remove_stale_temporaries,
+)
 from .io.formats import FileKind, Format
 from .io.jsonl import Fields
 from .jobs import Jobs
@@ -95,13 +103,14 @@ def overwritten_input(inputs: Sequence[InputFile], out_root: Path) -> tuple[Path
 
 def clean_folder(
     pipeline: Pipeline,
-    inputs: Iterable[InputFile],
+    inputs: Sequence[InputFile],
     out_root: Path,
     options: RunOptions,
     summary: Summary,
     advance: Callable[[], None] = lambda: None,
 ) -> None:
     """Clean every input file into its mirrored path under out_root."""
+    _remove_stale(summary, [out_root / item.output_relative for item in inputs])
     with _Run(pipeline, options, summary) as run:
         small = _SmallFiles(run, advance)
         claimed = _Claims()
@@ -124,6 +133,7 @@ def clean_folder(
 
 def clean_one_file(pipeline: Pipeline, job: FileJob, options: RunOptions, summary: Summary) -> None:
     """Clean one file into one output file; a JSONL or WARC file is streamed over the workers."""
+    _remove_stale(summary, [job.output])
     if options.skip_existing and is_up_to_date(job.path, job.output):
         summary.skipped += 1
         return
@@ -148,6 +158,11 @@ def clean_stream(
     """Clean a JSONL or WARC stream (standard input, or a file) into a sink, record by record."""
     with _Run(pipeline, options, summary) as run:
         run.stream(stream, format, origin, sink)
+
+
+def _remove_stale(summary: Summary, outputs: Iterable[Path]) -> None:
+    """Remove what runs killed with SIGKILL left of these outputs: temporary files, never read, never renamed."""
+    summary.stale.extend(str(path) for path in remove_stale_temporaries(outputs))
 
 
 def _mirrored_kind(kind: FileKind) -> FileKind:

@@ -65,8 +65,9 @@ def summary(result: Summary) -> None:
         error(message)
     lines = sum(result.dropped.values())
     skipped = f", {result.skipped} files up to date (skipped)" if result.skipped else ""
+    stale = f", {len(result.stale)} temporary files of a killed run removed" if result.stale else ""
     err().print(
-        f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped{skipped}",
+        f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped{skipped}{stale}",
         style="bold" if not result.failures else "bold red",
     )
     if not lines:

@@ -27,6 +27,7 @@ class Summary:
     documents: int = 0
     changed: int = 0
     skipped: int = 0  # files whose output was already up to date (--skip-existing)
+    stale: list[str] = field(default_factory=list)  # temporary files of killed runs, removed before writing
     failures: list[str] = field(default_factory=list)
     bugs: list[str] = field(default_factory=list)  # tracebacks of unexpected errors, one per document
     warnings: list[str] = field(default_factory=list)
@@ -47,6 +48,7 @@ class Summary:
         self.documents += other.documents
         self.changed += other.changed
         self.skipped += other.skipped
+        self.stale.extend(other.stale)
         self.failures.extend(other.failures)
         self.bugs.extend(other.bugs)
         self.warnings.extend(other.warnings)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import re
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +21,8 @@ from .formats import FileKind, kind_of, output_name
 UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
 LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
 SPECIAL_FILE_NOTE = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"
+# The temporary name of output NAME, as _create_temporary draws it.
+TEMPORARY_NAME = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,8 @@ class AtomicWriter:
 
     A run that stops before `commit` leaves no file under the final name; the
     temporary file is removed by `discard` (or on leaving the `with` block).
-    Compressed by the final name's extension.
+    Compressed by the final name's extension. The temporary file stays locked
+    until it is renamed or removed (see `remove_stale_temporaries`).
     """
 
     def __init__(self, path: Path) -> None:
@@ -134,10 +139,11 @@ class AtomicWriter:
             handle, self._temporary = _create_temporary(path)
         except OSError as error:
             raise cannot_write(path, error) from None
+        self._lock = handle  # kept open, and so locked, after the stream is closed: until the rename
         try:
-            self._stream: IO[bytes] | None = writer(os.fdopen(handle, "wb"), compression_of(path))
+            self._stream: IO[bytes] | None = writer(os.fdopen(os.dup(handle), "wb"), compression_of(path))
         except BaseException:
-            self._temporary.unlink(missing_ok=True)
+            self._release(remove=True)
             raise
 
     def write(self, data: bytes) -> None:
@@ -158,10 +164,11 @@ class AtomicWriter:
             _keep_mode(self.path, self._temporary)
             os.replace(self._temporary, self.path)
         except BaseException as error:
-            self._temporary.unlink(missing_ok=True)
+            self._release(remove=True)
             if isinstance(error, OSError):
                 raise cannot_write(self.path, error) from None
             raise
+        self._release(remove=False)
 
     def discard(self) -> None:
         """Remove the temporary file; nothing appears under the final name."""
@@ -172,7 +179,15 @@ class AtomicWriter:
             with contextlib.suppress(OSError):  # what is left to flush is thrown away anyway
                 stream.close()
         finally:
-            self._temporary.unlink(missing_ok=True)
+            self._release(remove=True)
+
+    def _release(self, *, remove: bool) -> None:
+        """Unlock the temporary file, removing it first unless it was renamed."""
+        try:
+            if remove:
+                self._temporary.unlink(missing_ok=True)
+        finally:
+            os.close(self._lock)
 
     def __enter__(self) -> AtomicWriter:
         return self
@@ -192,7 +207,7 @@ def cannot_write(path: Path, error: OSError) -> DocumentError:
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:
-    """A new hidden file beside `path`, open for writing.
+    """A new hidden file beside `path`, open for writing and locked.
 
     Created with the mode any new file gets (0o666 less the umask), not
     mkstemp's 0o600: outputs must be readable by whoever could read a file
@@ -201,10 +216,74 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        handle = -1
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            handle = os.open(temporary, flags, 0o666)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if _named(handle, temporary):
+                return handle, temporary
         except FileExistsError:
             continue  # another writer's: draw another name
+        except BaseException:  # Ctrl-C or SIGTERM, maybe as soon as os.open returns: a new name is ours to remove
+            if handle >= 0:
+                os.close(handle)
+            temporary.unlink(missing_ok=True)
+            raise
+        os.close(handle)  # another run removed it as stale before it was locked: draw another name
+
+
+def remove_stale_temporaries(outputs: Iterable[Path]) -> list[Path]:
+    """Remove the temporary files that runs killed with SIGKILL left for these outputs; return them.
+
+    Only a file in an output's folder named as `_create_temporary` names that
+    output's temporaries is removed, and only if no process holds its lock.
+    Every writer locks its temporary file (flock) from creation until it is
+    renamed or removed, and the system drops a lock when the process holding
+    it ends, however it ends. So a free lock means the writer is gone, while a
+    run writing to the same folder at the same time, however slowly, keeps its
+    files; an age limit could not tell a stalled writer from a dead one.
+    """
+    wanted: dict[Path, set[str]] = {}
+    for output in outputs:
+        wanted.setdefault(output.parent, set()).add(output.name)
+    removed: list[Path] = []
+    for folder, names in wanted.items():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # not there yet, or unreadable: writing into it will say why
+        for entry in entries:
+            match = TEMPORARY_NAME.fullmatch(entry.name)
+            ours = match is not None and match["name"] in names and entry.is_file(follow_symlinks=False)
+            if ours and _remove_if_abandoned(Path(entry.path)):
+                removed.append(Path(entry.path))
+    return sorted(removed)
+
+
+def _remove_if_abandoned(temporary: Path) -> bool:
+    """Remove a temporary file if no writer holds its lock; True if removed."""
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_NOFOLLOW)  # nothing is written: locks over NFS need write access
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if not _named(handle, temporary):
+            return False  # renamed by its writer before the lock was free
+        temporary.unlink()
+        return True
+    except OSError:  # locked by a live writer, or not ours to remove
+        return False
+    finally:
+        os.close(handle)
+
+
+def _named(handle: int, path: Path) -> bool:
+    """True if `path` still names the open file `handle`."""
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(path, follow_symlinks=False))
+    except OSError:
+        return False
 
 
 def _keep_mode(path: Path, temporary: Path) -> None:
