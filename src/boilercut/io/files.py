@@ -7,7 +7,9 @@ import fcntl
 import os
 import re
 import secrets
+import signal
 import stat
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,7 @@ from .formats import FileKind, kind_of, output_name
 UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
 LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
 SPECIAL_FILE_NOTE = "not a regular file (a pipe, socket or device), whose reading may never end: skipped"
+HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 # The temporary name of output NAME, as _create_temporary draws it.
 TEMPORARY_NAME = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 
@@ -136,7 +139,12 @@ class AtomicWriter:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, self._temporary = _create_temporary(path)
+            with _signals_held():  # until the finalizer below is set to remove the new file
+                handle, self._temporary = _create_temporary(path)
+                # Ctrl-C or SIGTERM may also come between this constructor and
+                # the `with` block that would discard the file: the finalizer
+                # removes it then, when the writer is collected or at exit.
+                self._abandon = weakref.finalize(self, _remove_temporary, self._temporary, handle)
         except OSError as error:
             raise cannot_write(path, error) from None
         self._lock = handle  # kept open, and so locked, after the stream is closed: until the rename
@@ -183,10 +191,9 @@ class AtomicWriter:
 
     def _release(self, *, remove: bool) -> None:
         """Unlock the temporary file, removing it first unless it was renamed."""
-        try:
-            if remove:
-                self._temporary.unlink(missing_ok=True)
-        finally:
+        if remove:
+            self._abandon()
+        elif self._abandon.detach():
             os.close(self._lock)
 
     def __enter__(self) -> AtomicWriter:
@@ -196,6 +203,24 @@ class AtomicWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.discard()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C and SIGTERM in this block: they are delivered as it ends."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _remove_temporary(temporary: Path, lock: int) -> None:
+    """Remove a temporary file that was not renamed, then drop its lock."""
+    try:
+        temporary.unlink(missing_ok=True)
+    finally:
+        os.close(lock)
 
 
 def cannot_write(path: Path, error: OSError) -> DocumentError:
@@ -224,7 +249,7 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
                 return handle, temporary
         except FileExistsError:
             continue  # another writer's: draw another name
-        except BaseException:  # Ctrl-C or SIGTERM, maybe as soon as os.open returns: a new name is ours to remove
+        except BaseException:  # the lock or the name check failed: the new file is ours to remove
             if handle >= 0:
                 os.close(handle)
             temporary.unlink(missing_ok=True)
