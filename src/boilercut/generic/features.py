@@ -19,6 +19,8 @@ CLOSERS = "\"'”’»)]）」』"
 # A sentence boundary inside a line: ". Next", "? “Next", "。".
 INNER_STOP = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[^\W\d_](?=\w)|[。！？](?=.)")
 NOT_LETTERS = re.compile(r"[\W\d_]+")
+# Every byte but the ASCII letters (what WORD matches in ASCII text) made a space.
+ASCII_LETTERS_ONLY = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256))
 
 
 @dataclass(slots=True)
@@ -41,6 +43,17 @@ class Line:
 def normalise(text: str) -> str:
     """Lower case, letters only, single spaces: the key for vocabulary look-ups."""
     return NOT_LETTERS.sub(" ", text.lower()).strip()
+
+
+def letter_words(text: str) -> list[str]:
+    """The runs of letters in ``text``: ``WORD.findall(text)``.
+
+    Run on every line. Most lines are ASCII, and for them translating the
+    non-letters to spaces in bytes and splitting takes two thirds of the time.
+    """
+    if text.isascii():
+        return text.encode().translate(ASCII_LETTERS_ONLY).decode().split()
+    return WORD.findall(text)
 
 
 def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], blank: int) -> Line:
@@ -76,7 +89,7 @@ def remeasure(line: Line, stopwords: frozenset[str], blank: int) -> Line:
 
 def title_cased(text: str) -> bool:
     """Whether the line opens in Title Case: nearly all words capitalised, small words too."""
-    opening = WORD.findall(text[: T.TITLED_SCAN_CHARS])
+    opening = letter_words(text[: T.TITLED_SCAN_CHARS])
     if len(opening) < T.TITLED_MIN_WORDS:
         return False
     capitals = [w for w in opening if w[0].isupper()]
@@ -107,7 +120,7 @@ def measure_all(
     seen = {} if seen is None else seen
     earlier = [seen.get(text) for text in lines]
     lowers = [line.lower if line else text.lower() for text, line in zip(lines, earlier, strict=True)]
-    tokens = [line.tokens if line else WORD.findall(lower) for lower, line in zip(lowers, earlier, strict=True)]
+    tokens = [line.tokens if line else letter_words(lower) for lower, line in zip(lowers, earlier, strict=True)]
     stop = language.stopwords(language.detect(sample_words(tokens)))
     blanks = blank_before if blank_before is not None else [0] * len(lines)
     rows = zip(lines, lowers, tokens, blanks, earlier, strict=True)
