@@ -1,0 +1,45 @@
+"""Shortcuts taken for speed in the generic classifier give what the plain version gives."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boilercut.generic.features import WORD, letter_words
+from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
+
+MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+# Letters, digits and separators of several scripts, the whitespace str.split knows, underscores.
+PIECES = st.sampled_from(
+    ["a", "Z", "é", "ß", "я", "中", "1", "٣", "²", "_", " ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "-", ".", "•", ":"]
+)
+texts = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20)
+
+
+@MANY
+@given(texts)
+def test_letter_words_are_the_regex_matches(text: str) -> None:
+    assert letter_words(text) == WORD.findall(text)
+
+
+def plain_opening_shape(text: str) -> str | None:
+    """opening_shape as first written: the shape of the first two words, if it holds a digit."""
+    if not text:
+        return None
+    if text[0] in "•·-–—*▪►✓":
+        return text[0]
+    shape = " ".join(text.split(maxsplit=2)[:2])
+    shape = DIGITS.sub("9", LETTERS.sub("a", shape))
+    return shape if "9" in shape else None
+
+
+@MANY
+@given(texts)
+def test_opening_shape_matches_the_plain_version(text: str) -> None:
+    assert opening_shape(text) == plain_opening_shape(text)
+
+
+def test_letter_words_of_an_ascii_line() -> None:
+    assert letter_words("Photo: AP/Jane_Doe, 2021") == ["Photo", "AP", "Jane", "Doe"]
+    assert letter_words("x1y2z") == ["x", "y", "z"]
