@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from boilercut.generic import vocabulary as V
 from boilercut.generic.features import WORD, letter_words
 from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
+from boilercut.generic.patterns import AGENCY, names_agency
 
 MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
@@ -43,3 +45,11 @@ def test_opening_shape_matches_the_plain_version(text: str) -> None:
 def test_letter_words_of_an_ascii_line() -> None:
     assert letter_words("Photo: AP/Jane_Doe, 2021") == ["Photo", "AP", "Jane", "Doe"]
     assert letter_words("x1y2z") == ["x", "y", "z"]
+
+
+@MANY
+@given(st.lists(st.sampled_from([*V.AGENCIES, "x", "1", "_", "-", " ", "(", "ı", "İ", "ſ", "K", "é"]), max_size=6))
+def test_agency_gate_agrees_with_the_regex(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        lower = text.lower()
+        assert names_agency(lower, letter_words(lower)) == (AGENCY.search(lower) is not None), text

@@ -41,7 +41,7 @@ def _may_have_cue(line: Line) -> bool:
         return True
     if not norm or line.terminal:
         return False
-    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(line.lower):
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.names_agency(line.lower, line.tokens):
         return True
     return P.DIGIT.search(line.lower) is not None  # dates and times
 
@@ -99,7 +99,7 @@ def _short_cue(line: Line, lower: str) -> Label | None:
         return make("G109", "tag list")
     if line.terminal:
         return None
-    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(lower):
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.names_agency(lower, line.tokens):
         return make("G301", "agency credit")
     if line.words <= T.META_MAX_WORDS and P.DIGIT.search(lower) and _is_dateline(lower):
         return make("G107", "date or time")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import ahocorasick
 
 from . import vocabulary as V
-from .features import normalise
+from .features import WORD, normalise
 
 
 def keys(groups: dict[str, tuple[str, ...]] | tuple[str, ...]) -> frozenset[str]:
@@ -98,6 +98,10 @@ SOCIAL_WORDS = frozenset(V.SOCIAL_NETWORKS)
 # Words without which a line holds no credit pattern (the gate before the CREDIT regex).
 CREDIT_ANCHORS = frozenset(V.CREDIT_WORDS) | {"c", "copyright", "credit", "credits"}
 AGENCY = re.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)", re.IGNORECASE)
+# Each agency's first word: a match starts at a word start, so an ASCII line holds
+# it among its letter words (a cheap gate before the AGENCY regex, which tries every
+# name at every word start).
+AGENCY_FIRST_WORDS = frozenset(WORD.findall(agency)[0] for agency in V.AGENCIES)
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\n]*\ball rights\b)", re.IGNORECASE)
 
 _TAGS = alternation(V.TAG_PREFIXES)
@@ -142,6 +146,16 @@ def prefix_in(norm: str, groups: dict[str, tuple[str, ...]]) -> bool:
     """Whether ``norm`` starts with one of the grouped phrases (as whole words)."""
     candidates = groups.get(norm.split(" ", 1)[0])
     return candidates is not None and any(norm == key or norm.startswith(key + " ") for key in candidates)
+
+
+def names_agency(lower: str, tokens: list[str]) -> bool:
+    """Whether ``lower`` (with letter words ``tokens``) names a photo or news agency.
+
+    Non-ASCII lines always go to the regex: it folds some of their letters (ı, ſ) to ASCII ones.
+    """
+    if lower.isascii() and AGENCY_FIRST_WORDS.isdisjoint(tokens):
+        return False
+    return AGENCY.search(lower) is not None
 
 
 def phrase_kind(phrase: str) -> str:
