@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilercut.generic import vocabulary as V
-from boilercut.generic.features import WORD, letter_words
+from boilercut.generic.features import INNER_STOP, WORD, letter_words, title_cased
 from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
 from boilercut.generic.patterns import AGENCY, names_agency
+from boilercut.generic.vocabulary import TITLE_SMALL_WORDS
 
 MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
@@ -53,3 +56,32 @@ def test_agency_gate_agrees_with_the_regex(pieces: list[str]) -> None:
     for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
         lower = text.lower()
         assert names_agency(lower, letter_words(lower)) == (AGENCY.search(lower) is not None), text
+
+
+PLAIN_INNER_STOP = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[^\W\d_](?=\w)|[。！？](?=.)")
+STOP_PIECES = st.sampled_from([".", "!", "…", "。", "？", '"', "”", ")", "“", "(", " ", "\n", "a", "B", "é", "1", "_"])
+
+
+@MANY
+@given(st.lists(STOP_PIECES, max_size=10).map("".join))
+def test_inner_stop_finds_what_the_plain_pattern_finds(text: str) -> None:
+    assert (INNER_STOP.search(text) is None) == (PLAIN_INNER_STOP.search(text) is None)
+
+
+def plain_title_cased(text: str) -> bool:
+    opening = WORD.findall(text[:60])
+    if len(opening) < 8:
+        return False
+    capitals = [w for w in opening if w[0].isupper()]
+    if len(capitals) < 0.8 * len(opening):
+        return False
+    return any(w.lower() in TITLE_SMALL_WORDS for w in capitals[1:])
+
+
+TITLE_PIECES = st.sampled_from(["The", "the", "Man", "man", "Of", "of", "In", "ÉTÉ", "Été", "été", "A", "9", " ", ", "])
+
+
+@MANY
+@given(st.lists(TITLE_PIECES, max_size=16).map(" ".join) | st.lists(TITLE_PIECES, max_size=24).map("".join))
+def test_title_cased_matches_the_plain_version(text: str) -> None:
+    assert title_cased(text) == plain_title_cased(text)
