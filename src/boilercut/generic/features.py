@@ -42,6 +42,11 @@ class Line:
     titled: bool  # opens with Title Case words ("Man Bites Dog In Park ..."): a headline
     sentences: bool  # has a sentence boundary inside (so is prose even if its end is cut)
 
+    @property
+    def normalised(self) -> str:
+        """``normalise(text)``, from the words already found (cheaper than normalising again)."""
+        return " ".join(self.tokens)
+
 
 def normalise(text: str) -> str:
     """Lower case, letters only, single spaces: the key for vocabulary look-ups."""
