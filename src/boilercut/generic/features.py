@@ -41,6 +41,7 @@ class Line:
     blank: int  # blank lines before it in the raw text (0 if unknown)
     titled: bool  # opens with Title Case words ("Man Bites Dog In Park ..."): a headline
     sentences: bool  # has a sentence boundary inside (so is prose even if its end is cut)
+    stoplist: frozenset[str]  # the stoplist ``stop`` was measured against
 
     @property
     def normalised(self) -> str:
@@ -76,7 +77,8 @@ def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], 
     terminal = text.rstrip(CLOSERS)[-1:] in ENDERS
     titled = count >= T.TITLED_MIN_WORDS and title_cased(text)
     sentences = count >= T.UNENDED_PROSE_MIN_WORDS and INNER_STOP.search(text) is not None
-    return Line(text, lower, words, count, stop, terminal, text.endswith(":"), norm, blank, titled, sentences)
+    colon = text.endswith(":")
+    return Line(text, lower, words, count, stop, terminal, colon, norm, blank, titled, sentences, stopwords)
 
 
 def stop_density(words: list[str], stopwords: frozenset[str]) -> float:
@@ -87,11 +89,17 @@ def stop_density(words: list[str], stopwords: frozenset[str]) -> float:
 
 
 def remeasure(line: Line, stopwords: frozenset[str], blank: int) -> Line:
-    """A line measured before, against another stoplist and blank count: only those fields change."""
-    stop = stop_density(line.tokens, stopwords)
+    """A line measured before, against a stoplist and blank count: only those fields may change.
+
+    Re-analysis measures kept lines, the long ones, again, mostly with the same
+    stoplist: their stopword share is then reused, not counted again.
+    """
+    if stopwords is line.stoplist and blank == line.blank:
+        return line
+    stop = line.stop if stopwords is line.stoplist else stop_density(line.tokens, stopwords)
     return Line(
         line.text, line.lower, line.tokens, line.words, stop, line.terminal, line.colon, line.norm, blank,
-        line.titled, line.sentences,
+        line.titled, line.sentences, stopwords,
     )  # fmt: skip
 
 
