@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from boilercut.generic import vocabulary as V
 from boilercut.generic.features import INNER_STOP, WORD, letter_words, title_cased
 from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
-from boilercut.generic.patterns import AGENCY, names_agency
+from boilercut.generic.patterns import AGENCY, TAG_LINE, names_agency, opens_tag_list
 from boilercut.generic.vocabulary import TITLE_SMALL_WORDS
 
 MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
@@ -85,3 +85,10 @@ TITLE_PIECES = st.sampled_from(["The", "the", "Man", "man", "Of", "of", "In", "�
 @given(st.lists(TITLE_PIECES, max_size=16).map(" ".join) | st.lists(TITLE_PIECES, max_size=24).map("".join))
 def test_title_cased_matches_the_plain_version(text: str) -> None:
     assert title_cased(text) == plain_title_cased(text)
+
+
+@MANY
+@given(st.lists(st.sampled_from([*V.TAG_PREFIXES, "x", "1", ":", " ", "-", "ı", "ſ", "K", "é"]), max_size=5))
+def test_tag_gate_agrees_with_the_regex(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        assert opens_tag_list(text, letter_words(text.lower())) == (TAG_LINE.match(text) is not None), text

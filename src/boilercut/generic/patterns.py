@@ -106,6 +106,8 @@ COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\n]*\ball ri
 
 _TAGS = alternation(V.TAG_PREFIXES)
 TAG_LINE = re.compile(rf"^(?:{_TAGS})\s*:|^(?:{_TAGS})$", re.IGNORECASE)  # "Tags: a, b" or "Tags"
+# Each tag prefix's first word: an ASCII line the regex matches opens with one (a cheap gate).
+TAG_FIRST_WORDS = frozenset(WORD.findall(prefix)[0] for prefix in V.TAG_PREFIXES)
 
 _MONTH = alternation(V.MONTHS)
 # Dates and times: 2021-08-26, 26.08.2021, 8/26/21, 01:41, "26 August 2021", "Aug. 26".
@@ -156,6 +158,16 @@ def names_agency(lower: str, tokens: list[str]) -> bool:
     if lower.isascii() and AGENCY_FIRST_WORDS.isdisjoint(tokens):
         return False
     return AGENCY.search(lower) is not None
+
+
+def opens_tag_list(text: str, tokens: list[str]) -> bool:
+    """Whether ``text`` (with lower-case letter words ``tokens``) is a tag list: TAG_LINE matches.
+
+    Non-ASCII lines always go to the regex: it folds some of their letters (ı, ſ) to ASCII ones.
+    """
+    if text.isascii() and (not tokens or tokens[0] not in TAG_FIRST_WORDS):
+        return False
+    return TAG_LINE.match(text) is not None
 
 
 def phrase_kind(phrase: str) -> str:
