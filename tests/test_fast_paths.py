@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from boilercut.generic import vocabulary as V
 from boilercut.generic.features import INNER_STOP, WORD, letter_words, title_cased
 from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
-from boilercut.generic.patterns import AGENCY, TAG_LINE, names_agency, opens_tag_list
+from boilercut.generic.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
 from boilercut.generic.vocabulary import TITLE_SMALL_WORDS
 
 MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
@@ -92,3 +92,15 @@ def test_title_cased_matches_the_plain_version(text: str) -> None:
 def test_tag_gate_agrees_with_the_regex(pieces: list[str]) -> None:
     for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
         assert opens_tag_list(text, letter_words(text.lower())) == (TAG_LINE.match(text) is not None), text
+
+
+PLAIN_WHEN = re.compile(DATE + "|" + AGO, re.IGNORECASE)
+WHEN_PIECES = [*V.MONTHS[::7], "vor", "il y a", "hace", "há", "ago", "read", "hours", "stunden", "минут", "назад"]
+WHEN_PIECES += ["1", "26", "2021", ".", ":", "/", "-", " ", "x", "_", "ı", "ſ", "K", "A"]
+
+
+@MANY
+@given(st.lists(st.sampled_from(WHEN_PIECES), max_size=8))
+def test_guarded_when_finds_what_the_plain_pattern_finds(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        assert WHEN.subn(" ", text) == PLAIN_WHEN.subn(" ", text), text
