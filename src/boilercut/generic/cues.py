@@ -35,13 +35,13 @@ def _may_have_cue(line: Line) -> bool:
     if " " not in text and ("." in text or "/" in text):
         return True  # every URL form holds a dot or a slash
     norm = line.norm
-    if norm and (norm in P.WHOLE_LINES or norm.split(" ", 1)[0] in P.PREFIX_FIRST_WORDS):
+    if norm and (norm in P.WHOLE_LINES or line.tokens[0] in P.PREFIX_FIRST_WORDS):  # norm is the tokens joined
         return True  # whole-line vocabulary, related-articles headings, bylines
-    if (norm or line.words <= T.TAG_LINE_MAX_WORDS) and P.TAG_LINE.match(text):
+    if (norm or line.words <= T.TAG_LINE_MAX_WORDS) and P.opens_tag_list(text, line.tokens):
         return True
     if not norm or line.terminal:
         return False
-    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(line.lower):
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.names_agency(line.lower, line.tokens):
         return True
     return P.DIGIT.search(line.lower) is not None  # dates and times
 
@@ -77,7 +77,7 @@ def cue(line: Line) -> Label | None:
         return make("G301", "photo credit")
     if line.norm:
         return _short_cue(line, line.lower)
-    if line.words <= T.TAG_LINE_MAX_WORDS and P.TAG_LINE.match(text):
+    if line.words <= T.TAG_LINE_MAX_WORDS and P.opens_tag_list(text, line.tokens):
         return make("G109", "tag list")
     return None
 
@@ -95,11 +95,11 @@ def _short_cue(line: Line, lower: str) -> Label | None:
         return make("G401", "related-articles heading")
     if norm in P.BOILERPLATE_LINES or not norm:
         return make("G102", "navigation or share word" if norm else "no letters")
-    if P.TAG_LINE.match(line.text):
+    if P.opens_tag_list(line.text, line.tokens):
         return make("G109", "tag list")
     if line.terminal:
         return None
-    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.AGENCY.search(lower):
+    if line.words <= T.AGENCY_LINE_MAX_WORDS and P.names_agency(lower, line.tokens):
         return make("G301", "agency credit")
     if line.words <= T.META_MAX_WORDS and P.DIGIT.search(lower) and _is_dateline(lower):
         return make("G107", "date or time")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from . import thresholds as T
-from .features import Line, normalise
+from .features import Line
 from .prose import Quality
 from .vocabulary import CONNECTIVES
 
@@ -45,14 +45,14 @@ def find(lines: Sequence[Line], qualities: Sequence[Quality], run: tuple[int, in
     the title, and the zone starts at the run.
     """
     start, end = run
-    parts = title_parts(normalise(lines[0].text)) if lines else []
+    parts = title_parts(lines[0].normalised) if lines else []
     low = max(1, start - T.HEADLINE_WINDOW)
     high = min(end, start + T.HEADLINE_LOOKAHEAD)
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(low, high):
         if not is_candidate(lines[i], qualities[i]):
             continue
-        echo = echoes(normalise(lines[i].text), parts)
+        echo = echoes(lines[i].normalised, parts)
         score = _shape(lines, i) - _distance(i, start) + (T.HEADLINE_ECHO_BONUS if echo else 0.0)
         if score > best_score:
             best, best_score, best_echo = i, score, echo

@@ -11,7 +11,6 @@ import math
 import operator
 import sys
 from collections.abc import Sequence
-from itertools import repeat
 from pathlib import Path
 
 from . import thresholds as T
@@ -66,7 +65,8 @@ def detect(words: Sequence[str]) -> str | None:
     sample = words[: T.LANGUAGE_SAMPLE_WORDS]
     if len(sample) < T.LANGUAGE_MIN_WORDS:
         return None
-    packed = sum(map(word_fields().get, sample, repeat(0)))
+    # Words in no stoplist are left out before the sum: adding zero to a long integer costs as much.
+    packed = sum(filter(None, map(word_fields().get, sample)))
     if not packed:
         return None
     names = languages()

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import ahocorasick
 
 from . import vocabulary as V
-from .features import normalise
+from .features import WORD, normalise
 
 
 def keys(groups: dict[str, tuple[str, ...]] | tuple[str, ...]) -> frozenset[str]:
@@ -98,10 +98,16 @@ SOCIAL_WORDS = frozenset(V.SOCIAL_NETWORKS)
 # Words without which a line holds no credit pattern (the gate before the CREDIT regex).
 CREDIT_ANCHORS = frozenset(V.CREDIT_WORDS) | {"c", "copyright", "credit", "credits"}
 AGENCY = re.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)", re.IGNORECASE)
+# Each agency's first word: a match starts at a word start, so an ASCII line holds
+# it among its letter words (a cheap gate before the AGENCY regex, which tries every
+# name at every word start).
+AGENCY_FIRST_WORDS = frozenset(WORD.findall(agency)[0] for agency in V.AGENCIES)
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\n]*\ball rights\b)", re.IGNORECASE)
 
 _TAGS = alternation(V.TAG_PREFIXES)
 TAG_LINE = re.compile(rf"^(?:{_TAGS})\s*:|^(?:{_TAGS})$", re.IGNORECASE)  # "Tags: a, b" or "Tags"
+# Each tag prefix's first word: an ASCII line the regex matches opens with one (a cheap gate).
+TAG_FIRST_WORDS = frozenset(WORD.findall(prefix)[0] for prefix in V.TAG_PREFIXES)
 
 _MONTH = alternation(V.MONTHS)
 # Dates and times: 2021-08-26, 26.08.2021, 8/26/21, 01:41, "26 August 2021", "Aug. 26".
@@ -115,7 +121,16 @@ AGO = (
     r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
     r"|\bil y a\s+\d+|\bhace\s+\d+|\bhá\s+\d+|\d+\s+(?:минут|час|дн|недел|месяц|год|лет)\w*\s+назад"
 )
-WHEN = re.compile(DATE + "|" + AGO, re.IGNORECASE)  # a date, a time or a relative time
+# The words that open the relative times of AGO written before their number.
+AGO_LEAD_WORDS = ("vor", "il y a", "hace", "há")
+# Every date or time opens with a digit, or at a word start with the first letter
+# of a month or of AGO_LEAD_WORDS. Testing that first lets the regex pass over
+# other positions without trying each of its branches there (_is_dateline runs
+# it on every short line with a digit; this halves its time).
+_WHEN_FIRST_LETTERS = re.escape("".join(sorted({word[0] for word in (*V.MONTHS, *AGO_LEAD_WORDS)})))
+WHEN = re.compile(  # a date, a time or a relative time
+    rf"(?:(?=\d)|(?<!\w)(?=[{_WHEN_FIRST_LETTERS}]))(?:{DATE}|{AGO})", re.IGNORECASE
+)
 DIGIT = re.compile(r"\d")
 URL = re.compile(r"^\S*(?:https?://|www\.)\S*$|^\S+@\S+\.\w+$|^\S+\.(?:com|org|net|html?|php)\S*$")
 
@@ -142,6 +157,26 @@ def prefix_in(norm: str, groups: dict[str, tuple[str, ...]]) -> bool:
     """Whether ``norm`` starts with one of the grouped phrases (as whole words)."""
     candidates = groups.get(norm.split(" ", 1)[0])
     return candidates is not None and any(norm == key or norm.startswith(key + " ") for key in candidates)
+
+
+def names_agency(lower: str, tokens: list[str]) -> bool:
+    """Whether ``lower`` (with letter words ``tokens``) names a photo or news agency.
+
+    Non-ASCII lines always go to the regex: it folds some of their letters (ı, ſ) to ASCII ones.
+    """
+    if lower.isascii() and AGENCY_FIRST_WORDS.isdisjoint(tokens):
+        return False
+    return AGENCY.search(lower) is not None
+
+
+def opens_tag_list(text: str, tokens: list[str]) -> bool:
+    """Whether ``text`` (with lower-case letter words ``tokens``) is a tag list: TAG_LINE matches.
+
+    Non-ASCII lines always go to the regex: it folds some of their letters (ı, ſ) to ASCII ones.
+    """
+    if text.isascii() and (not tokens or tokens[0] not in TAG_FIRST_WORDS):
+        return False
+    return TAG_LINE.match(text) is not None
 
 
 def phrase_kind(phrase: str) -> str:

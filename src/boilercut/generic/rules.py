@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .labels import Kind, Label
 
 RULES: dict[str, tuple[Kind, str]] = {
@@ -37,6 +39,9 @@ RULES: dict[str, tuple[Kind, str]] = {
 EXTRACTOR_DECIDED_RULES = frozenset({"G101", "G104", "G105", "G108", "G202", "G302", "G404"})
 
 
+# Labels are immutable and most reasons recur (a word count, a vocabulary entry),
+# so each is built once: analyse labels every line of a page.
+@functools.lru_cache(maxsize=4096)
 def make(rule: str, reason: str) -> Label:
     """A label for ``rule`` (its kind taken from the catalogue) with a specific reason."""
     return Label(RULES[rule][0], rule, reason)

@@ -1,0 +1,106 @@
+"""Shortcuts taken for speed in the generic classifier give what the plain version gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boilercut.generic import vocabulary as V
+from boilercut.generic.features import INNER_STOP, WORD, letter_words, title_cased
+from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
+from boilercut.generic.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
+from boilercut.generic.vocabulary import TITLE_SMALL_WORDS
+
+MANY = settings(max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+# Letters, digits and separators of several scripts, the whitespace str.split knows, underscores.
+PIECES = st.sampled_from(
+    ["a", "Z", "é", "ß", "я", "中", "1", "٣", "²", "_", " ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "-", ".", "•", ":"]
+)
+texts = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20)
+
+
+@MANY
+@given(texts)
+def test_letter_words_are_the_regex_matches(text: str) -> None:
+    assert letter_words(text) == WORD.findall(text)
+
+
+def plain_opening_shape(text: str) -> str | None:
+    """opening_shape as first written: the shape of the first two words, if it holds a digit."""
+    if not text:
+        return None
+    if text[0] in "•·-–—*▪►✓":
+        return text[0]
+    shape = " ".join(text.split(maxsplit=2)[:2])
+    shape = DIGITS.sub("9", LETTERS.sub("a", shape))
+    return shape if "9" in shape else None
+
+
+@MANY
+@given(texts)
+def test_opening_shape_matches_the_plain_version(text: str) -> None:
+    assert opening_shape(text) == plain_opening_shape(text)
+
+
+def test_letter_words_of_an_ascii_line() -> None:
+    assert letter_words("Photo: AP/Jane_Doe, 2021") == ["Photo", "AP", "Jane", "Doe"]
+    assert letter_words("x1y2z") == ["x", "y", "z"]
+
+
+@MANY
+@given(st.lists(st.sampled_from([*V.AGENCIES, "x", "1", "_", "-", " ", "(", "ı", "İ", "ſ", "K", "é"]), max_size=6))
+def test_agency_gate_agrees_with_the_regex(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        lower = text.lower()
+        assert names_agency(lower, letter_words(lower)) == (AGENCY.search(lower) is not None), text
+
+
+PLAIN_INNER_STOP = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[^\W\d_](?=\w)|[。！？](?=.)")
+STOP_PIECES = st.sampled_from([".", "!", "…", "。", "？", '"', "”", ")", "“", "(", " ", "\n", "a", "B", "é", "1", "_"])
+
+
+@MANY
+@given(st.lists(STOP_PIECES, max_size=10).map("".join))
+def test_inner_stop_finds_what_the_plain_pattern_finds(text: str) -> None:
+    assert (INNER_STOP.search(text) is None) == (PLAIN_INNER_STOP.search(text) is None)
+
+
+def plain_title_cased(text: str) -> bool:
+    opening = WORD.findall(text[:60])
+    if len(opening) < 8:
+        return False
+    capitals = [w for w in opening if w[0].isupper()]
+    if len(capitals) < 0.8 * len(opening):
+        return False
+    return any(w.lower() in TITLE_SMALL_WORDS for w in capitals[1:])
+
+
+TITLE_PIECES = st.sampled_from(["The", "the", "Man", "man", "Of", "of", "In", "ÉTÉ", "Été", "été", "A", "9", " ", ", "])
+
+
+@MANY
+@given(st.lists(TITLE_PIECES, max_size=16).map(" ".join) | st.lists(TITLE_PIECES, max_size=24).map("".join))
+def test_title_cased_matches_the_plain_version(text: str) -> None:
+    assert title_cased(text) == plain_title_cased(text)
+
+
+@MANY
+@given(st.lists(st.sampled_from([*V.TAG_PREFIXES, "x", "1", ":", " ", "-", "ı", "ſ", "K", "é"]), max_size=5))
+def test_tag_gate_agrees_with_the_regex(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        assert opens_tag_list(text, letter_words(text.lower())) == (TAG_LINE.match(text) is not None), text
+
+
+PLAIN_WHEN = re.compile(DATE + "|" + AGO, re.IGNORECASE)
+WHEN_PIECES = [*V.MONTHS[::7], "vor", "il y a", "hace", "há", "ago", "read", "hours", "stunden", "минут", "назад"]
+WHEN_PIECES += ["1", "26", "2021", ".", ":", "/", "-", " ", "x", "_", "ı", "ſ", "K", "A"]
+
+
+@MANY
+@given(st.lists(st.sampled_from(WHEN_PIECES), max_size=8))
+def test_guarded_when_finds_what_the_plain_pattern_finds(pieces: list[str]) -> None:
+    for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
+        assert WHEN.subn(" ", text) == PLAIN_WHEN.subn(" ", text), text
