@@ -14,8 +14,7 @@ def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLit
     """Run one stage's rules over a document, marking the lines they drop."""
     if not rules:
         return
-    literal_lines = literals.lines() if literals is not None else None
-    first_lines = literals.by_first_char() if literals is not None else None
+    literal_lines, first_lines = literals.indexes() if literals is not None else (None, None)
     runaway: set[str] = set()  # rules whose end or while pattern ran past its time-out on this document
     for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines, first_lines)):
         if hit.rule.rule.id in runaway:

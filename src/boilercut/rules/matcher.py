@@ -64,6 +64,11 @@ class CompiledRule:
     def pattern(self) -> regex.Pattern[str]:
         return self.guarded.pattern
 
+    @property
+    def conditional(self) -> bool:
+        """Whether the rule has conditions besides its pattern (most have none)."""
+        return self.rule.min_blank_before > 0 or self.rule.max_words is not None
+
     def admits(self, block: Block) -> bool:
         """The conditions besides the pattern: blank lines before, length."""
         rule = self.rule
@@ -84,21 +89,16 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(CompiledRule.of(rule) for rule in rules)
         gates = [rule.gate for rule in self.rules]
-        self._buckets = _buckets_by_first_char(gates)
-        self._other_ascii = tuple(i for i, gate in enumerate(gates) if gate.first_chars is None)
-        self._other_non_ascii = tuple(
-            i for i, gate in enumerate(gates) if gate.first_chars is None or gate.non_ascii_first
-        )
+        self._every = _ByFirstChar(gates, range(len(gates)))
+        # When the lines holding each rule's literals are known, rules with literals start from those.
+        self._without_literals = _ByFirstChar(gates, [i for i, gate in enumerate(gates) if gate.literals is None])
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
     def candidates(self, first: str) -> tuple[int, ...]:
         """Positions of the rules whose first-character gate lets a line starting with `first` through."""
-        bucket = self._buckets.get(first)
-        if bucket is not None:
-            return bucket
-        return self._other_ascii if first.isascii() else self._other_non_ascii
+        return self._every.candidates(first)
 
     def scan(
         self,
@@ -122,10 +122,13 @@ class RuleSet:
         first_lines = lines_by_first_char(blocks) if first_lines is None else first_lines
         for position, lines in enumerate(self._candidate_lines(blocks, literal_lines, first_lines)):
             compiled = self.rules[position]
+            guarded, rule = compiled.guarded, compiled.rule
+            if compiled.conditional:
+                lines = [index for index in lines if compiled.admits(blocks[index])]
             try:
                 for index in lines:
                     block = blocks[index]
-                    if compiled.admits(block) and compiled.guarded.search(block.text, compiled.rule, block.line):
+                    if guarded.search(block.text, rule, block.line):
                         found.append((index, position))
             except RunawayPattern as runaway:  # one time-out per rule and document: the next lines may be as long
                 warnings.append(str(runaway))
@@ -141,12 +144,11 @@ class RuleSet:
     ) -> list[list[int]]:
         """For each rule, in order, the lines its gate lets through, in line order."""
         # Rules with literals start from the few lines holding one, when those are known.
-        by_literal = literal_lines is not None
+        by_first_char = self._every if literal_lines is None else self._without_literals
         per_rule: list[list[int]] = [[] for _ in self.rules]
         for first, lines in first_lines.items():
-            for position in self.candidates(first):
-                if not (by_literal and self.rules[position].gate.literals is not None):
-                    per_rule[position].extend(lines)
+            for position in by_first_char.candidates(first):
+                per_rule[position].extend(lines)
         for position, compiled in enumerate(self.rules):
             gate = compiled.gate
             if gate.literals is None:
@@ -172,10 +174,21 @@ def lines_by_first_char(blocks: Sequence[Block]) -> dict[str, list[int]]:
     return groups
 
 
-def _buckets_by_first_char(gates: Sequence[Gate]) -> dict[str, tuple[int, ...]]:
-    """For each character some gate lists as a possible start, the positions of the rules that may start with it."""
-    listed = {char for gate in gates if gate.first_chars for char in gate.first_chars}
-    return {char: tuple(i for i, gate in enumerate(gates) if _may_start(gate, char)) for char in listed}
+class _ByFirstChar:
+    """Which of some rules (positions in a rule set) a line may match, by its first character."""
+
+    def __init__(self, gates: Sequence[Gate], positions: Sequence[int]) -> None:
+        listed = {char for i in positions for char in gates[i].first_chars or ()}
+        # For each character some gate lists as a possible start, the rules that may start with it.
+        self._buckets = {char: tuple(i for i in positions if _may_start(gates[i], char)) for char in listed}
+        self._other_ascii = tuple(i for i in positions if gates[i].first_chars is None)
+        self._other_non_ascii = tuple(i for i in positions if gates[i].first_chars is None or gates[i].non_ascii_first)
+
+    def candidates(self, first: str) -> tuple[int, ...]:
+        bucket = self._buckets.get(first)
+        if bucket is not None:
+            return bucket
+        return self._other_ascii if first.isascii() else self._other_non_ascii
 
 
 def _may_start(gate: Gate, char: str) -> bool:
