@@ -27,16 +27,25 @@ from .workbound import untimed_length
 PATTERN_TIMEOUT_SECONDS = 1.0
 
 
-@dataclass(frozen=True, slots=True)
 class Guarded:
-    """A compiled pattern and the longest line it searches without the time-out."""
+    """A compiled pattern, searched without the time-out on lines too short for it to run long."""
 
-    pattern: regex.Pattern[str]
-    untimed_up_to: int
+    __slots__ = ("_untimed_up_to", "pattern")
 
-    @classmethod
-    def of(cls, source: str) -> Guarded:
-        return cls(regex.compile(source), untimed_length(source))
+    def __init__(self, source: str) -> None:
+        self.pattern = regex.compile(source)
+        self._untimed_up_to: int | None = None
+
+    @property
+    def untimed_up_to(self) -> int:
+        """The longest line searched without the time-out (see workbound).
+
+        Worked out on first use, not at compile time: a short run (one small
+        page at a terminal) meets few of the rules, and start-up counts there.
+        """
+        if self._untimed_up_to is None:
+            self._untimed_up_to = untimed_length(self.pattern.pattern)
+        return self._untimed_up_to
 
     def search(self, text: str, rule: Rule, line: int) -> bool:
         """Whether the pattern is found in the line; RunawayPattern if it ran past the time-out."""
@@ -56,9 +65,9 @@ class CompiledRule:
     @classmethod
     def of(cls, rule: Rule) -> CompiledRule:
         def optional(source: str | None) -> Guarded | None:
-            return Guarded.of(source) if source is not None else None
+            return Guarded(source) if source is not None else None
 
-        return cls(rule, Guarded.of(rule.pattern), gate_for(rule.pattern), optional(rule.end), optional(rule.while_))
+        return cls(rule, Guarded(rule.pattern), gate_for(rule.pattern), optional(rule.end), optional(rule.while_))
 
     @property
     def pattern(self) -> regex.Pattern[str]:
