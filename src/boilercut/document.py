@@ -12,6 +12,8 @@ from typing import Any
 import regex
 
 LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029]")
+# The line breaks besides \n: a text with none of them splits in C, on \n alone.
+OTHER_LINE_BREAKS = ("\r", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +55,12 @@ class Document:
     @classmethod
     def from_text(cls, text: str, *, name: str = "<stdin>", url: str | None = None) -> Document:
         blocks: list[Block] = []
-        blanks = 0
-        for number, line in enumerate(split_lines(text), start=1):
-            stripped = line.strip()
-            if not stripped:
-                blanks += 1
-                continue
-            blocks.append(Block(stripped, number, blanks))
-            blanks = 0
+        previous = 0  # the number of the last non-empty line
+        # Stripped in one comprehension: the loop then only builds the blocks.
+        for number, line in enumerate([line.strip() for line in split_lines(text)], start=1):
+            if line:
+                blocks.append(Block(line, number, number - previous - 1))
+                previous = number
         return cls(blocks, name=name, url=url)
 
     def kept(self) -> list[int]:
@@ -83,4 +83,6 @@ def split_lines(text: str) -> list[str]:
     file separators): in scraped text they are mojibake (U+0085 is half of a
     UTF-8 "ą" read as Latin-1) or stray controls, for fix_encoding to mend.
     """
-    return LINE_BREAK.split(text)
+    if any(mark in text for mark in OTHER_LINE_BREAKS):
+        return LINE_BREAK.split(text)
+    return text.split("\n")  # the same lines, several times faster than the regex split

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..document import Document
 from .literals import DocumentLiterals
-from .matcher import CompiledRule, RuleSet, RunawayPattern, search
+from .matcher import CompiledRule, RuleSet, RunawayPattern
 from .model import Action
 
 
@@ -14,8 +14,7 @@ def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLit
     """Run one stage's rules over a document, marking the lines they drop."""
     if not rules:
         return
-    literal_lines = literals.lines() if literals is not None else None
-    first_lines = literals.by_first_char() if literals is not None else None
+    literal_lines, first_lines = literals.indexes() if literals is not None else (None, None)
     runaway: set[str] = set()  # rules whose end or while pattern ran past its time-out on this document
     for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines, first_lines)):
         if hit.rule.rule.id in runaway:
@@ -59,7 +58,7 @@ def drop_with_following(doc: Document, index: int, compiled: CompiledRule, stage
     marker = doc.blocks[index].line
     for after in range(index + 1, len(doc.blocks)):
         block = doc.blocks[after]
-        if not (_short_enough(doc, after, compiled) and search(compiled.while_, block.text, compiled.rule, block.line)):
+        if not (_short_enough(doc, after, compiled) and compiled.while_.search(block.text, compiled.rule, block.line)):
             break
         _drop(doc, after, compiled, stage, f" (listed under line {marker})")
 
@@ -68,7 +67,7 @@ def drop_between(doc: Document, index: int, compiled: CompiledRule, stage: str) 
     assert compiled.end is not None  # the loader requires it for this action
     blocks = doc.blocks
     for last in range(index + 1, len(blocks)):
-        if search(compiled.end, blocks[last].text, compiled.rule, blocks[last].line):
+        if compiled.end.search(blocks[last].text, compiled.rule, blocks[last].line):
             break
     else:
         return  # no end marker: an open block is not dropped, the text may be article

@@ -10,6 +10,7 @@ list) gives no gate, and the rule runs on every line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -55,6 +56,9 @@ NO_GATE = Gate()
 END_ANCHORS = ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING))
 
 
+# Each site's rule sets hold the default rules again, and the literal index reads every
+# rule's gate once more: a pattern's gate is read once a run.
+@functools.lru_cache(maxsize=4096)
 def gate_for(pattern: str) -> Gate:
     widened = _widen_properties(pattern)
     if MISREAD.search(widened):  # once properties are widened: the braces of \p{Lu} are not a repeat

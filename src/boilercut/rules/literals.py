@@ -57,15 +57,11 @@ class DocumentLiterals:
         self._lines: dict[str, list[int]] = {}
         self._first: dict[str, list[int]] = {}
 
-    def lines(self) -> dict[str, list[int]]:
-        """For each gated rule, the lines holding one of its literals (see LiteralIndex.lines)."""
+    def indexes(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """For each gated rule, the lines holding one of its literals (see LiteralIndex.lines),
+        and the lines grouped by their first character (see matcher.lines_by_first_char)."""
         self._refresh()
-        return self._lines
-
-    def by_first_char(self) -> dict[str, list[int]]:
-        """The lines grouped by their first character (see matcher.lines_by_first_char)."""
-        self._refresh()
-        return self._first
+        return self._lines, self._first
 
     def _refresh(self) -> None:
         texts = [block.text for block in self._blocks]

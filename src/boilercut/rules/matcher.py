@@ -5,7 +5,9 @@ characters a match can start with, literals every match contains); a line is
 handed to a rule's regex only if it passes the gate, and rules are bucketed by
 first character so a line meets only the rules that could start on it.
 Patterns run under a time-out: a catastrophic one is reported, and not run again on
-the document, instead of hanging the run.
+the document, instead of hanging the run. Lines short enough that the pattern
+provably cannot run long on them skip the time-out, which costs more than most
+searches (see workbound).
 """
 
 from __future__ import annotations
@@ -18,32 +20,63 @@ import regex
 from ..document import Block
 from .gate import Gate, gate_for
 from .model import Rule
+from .workbound import untimed_length
 
 # One search may take this long before its rule is reported and skipped:
 # a sane pattern needs microseconds on a line; a second means it is runaway.
 PATTERN_TIMEOUT_SECONDS = 1.0
 
 
+class Guarded:
+    """A compiled pattern, searched without the time-out on lines too short for it to run long."""
+
+    __slots__ = ("_untimed_up_to", "pattern")
+
+    def __init__(self, source: str) -> None:
+        self.pattern = regex.compile(source)
+        self._untimed_up_to: int | None = None
+
+    @property
+    def untimed_up_to(self) -> int:
+        """The longest line searched without the time-out (see workbound).
+
+        Worked out on first use, not at compile time: a short run (one small
+        page at a terminal) meets few of the rules, and start-up counts there.
+        """
+        if self._untimed_up_to is None:
+            self._untimed_up_to = untimed_length(self.pattern.pattern)
+        return self._untimed_up_to
+
+    def search(self, text: str, rule: Rule, line: int) -> bool:
+        """Whether the pattern is found in the line; RunawayPattern if it ran past the time-out."""
+        if len(text) <= self.untimed_up_to:
+            return self.pattern.search(text) is not None
+        return search(self.pattern, text, rule, line)
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
-    pattern: regex.Pattern[str]
+    guarded: Guarded
     gate: Gate
-    end: regex.Pattern[str] | None
-    while_: regex.Pattern[str] | None
+    end: Guarded | None
+    while_: Guarded | None
 
     @classmethod
     def of(cls, rule: Rule) -> CompiledRule:
-        def compile_optional(source: str | None) -> regex.Pattern[str] | None:
-            return regex.compile(source) if source is not None else None
+        def optional(source: str | None) -> Guarded | None:
+            return Guarded(source) if source is not None else None
 
-        return cls(
-            rule,
-            regex.compile(rule.pattern),
-            gate_for(rule.pattern),
-            compile_optional(rule.end),
-            compile_optional(rule.while_),
-        )
+        return cls(rule, Guarded(rule.pattern), gate_for(rule.pattern), optional(rule.end), optional(rule.while_))
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return self.guarded.pattern
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the rule has conditions besides its pattern (most have none)."""
+        return self.rule.min_blank_before > 0 or self.rule.max_words is not None
 
     def admits(self, block: Block) -> bool:
         """The conditions besides the pattern: blank lines before, length."""
@@ -65,21 +98,16 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(CompiledRule.of(rule) for rule in rules)
         gates = [rule.gate for rule in self.rules]
-        self._buckets = _buckets_by_first_char(gates)
-        self._other_ascii = tuple(i for i, gate in enumerate(gates) if gate.first_chars is None)
-        self._other_non_ascii = tuple(
-            i for i, gate in enumerate(gates) if gate.first_chars is None or gate.non_ascii_first
-        )
+        self._every = _ByFirstChar(gates, range(len(gates)))
+        # When the lines holding each rule's literals are known, rules with literals start from those.
+        self._without_literals = _ByFirstChar(gates, [i for i, gate in enumerate(gates) if gate.literals is None])
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
     def candidates(self, first: str) -> tuple[int, ...]:
         """Positions of the rules whose first-character gate lets a line starting with `first` through."""
-        bucket = self._buckets.get(first)
-        if bucket is not None:
-            return bucket
-        return self._other_ascii if first.isascii() else self._other_non_ascii
+        return self._every.candidates(first)
 
     def scan(
         self,
@@ -103,10 +131,13 @@ class RuleSet:
         first_lines = lines_by_first_char(blocks) if first_lines is None else first_lines
         for position, lines in enumerate(self._candidate_lines(blocks, literal_lines, first_lines)):
             compiled = self.rules[position]
+            guarded, rule = compiled.guarded, compiled.rule
+            if compiled.conditional:
+                lines = [index for index in lines if compiled.admits(blocks[index])]
             try:
                 for index in lines:
                     block = blocks[index]
-                    if compiled.admits(block) and search(compiled.pattern, block.text, compiled.rule, block.line):
+                    if guarded.search(block.text, rule, block.line):
                         found.append((index, position))
             except RunawayPattern as runaway:  # one time-out per rule and document: the next lines may be as long
                 warnings.append(str(runaway))
@@ -122,12 +153,11 @@ class RuleSet:
     ) -> list[list[int]]:
         """For each rule, in order, the lines its gate lets through, in line order."""
         # Rules with literals start from the few lines holding one, when those are known.
-        by_literal = literal_lines is not None
+        by_first_char = self._every if literal_lines is None else self._without_literals
         per_rule: list[list[int]] = [[] for _ in self.rules]
         for first, lines in first_lines.items():
-            for position in self.candidates(first):
-                if not (by_literal and self.rules[position].gate.literals is not None):
-                    per_rule[position].extend(lines)
+            for position in by_first_char.candidates(first):
+                per_rule[position].extend(lines)
         for position, compiled in enumerate(self.rules):
             gate = compiled.gate
             if gate.literals is None:
@@ -153,10 +183,21 @@ def lines_by_first_char(blocks: Sequence[Block]) -> dict[str, list[int]]:
     return groups
 
 
-def _buckets_by_first_char(gates: Sequence[Gate]) -> dict[str, tuple[int, ...]]:
-    """For each character some gate lists as a possible start, the positions of the rules that may start with it."""
-    listed = {char for gate in gates if gate.first_chars for char in gate.first_chars}
-    return {char: tuple(i for i, gate in enumerate(gates) if _may_start(gate, char)) for char in listed}
+class _ByFirstChar:
+    """Which of some rules (positions in a rule set) a line may match, by its first character."""
+
+    def __init__(self, gates: Sequence[Gate], positions: Sequence[int]) -> None:
+        listed = {char for i in positions for char in gates[i].first_chars or ()}
+        # For each character some gate lists as a possible start, the rules that may start with it.
+        self._buckets = {char: tuple(i for i in positions if _may_start(gates[i], char)) for char in listed}
+        self._other_ascii = tuple(i for i in positions if gates[i].first_chars is None)
+        self._other_non_ascii = tuple(i for i in positions if gates[i].first_chars is None or gates[i].non_ascii_first)
+
+    def candidates(self, first: str) -> tuple[int, ...]:
+        bucket = self._buckets.get(first)
+        if bucket is not None:
+            return bucket
+        return self._other_ascii if first.isascii() else self._other_non_ascii
 
 
 def _may_start(gate: Gate, char: str) -> bool:

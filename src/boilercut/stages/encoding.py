@@ -33,6 +33,10 @@ HTML_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-
 # C0/C1 controls (tab aside), zero-width space, word joiner, BOM and soft hyphen.
 # Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
 STRAY_CHARACTERS = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
+# Either kind of character above: mojibake's first characters and the stray ones. Most
+# documents hold none, and one scan for both then spares the mojibake search and the
+# removal of stray characters (normalising to NFC never makes a stray character).
+MARKED = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00c2-\u00f4\u200b\u2060\ufeff\u00ad]")
 # Runs of spaces and tabs become one space; so do line and paragraph
 # separators that a repair or an entity produced inside a line.
 SPACE_RUN = regex.compile("[ \t\u2028\u2029]{2,}|[\t\u2028\u2029]")
@@ -65,15 +69,19 @@ class FixEncoding:
 
 def fix_text(text: str) -> str:
     """Repair a text without adding or removing line breaks."""
+    marked = MARKED.search(text) is not None
     if not text.isascii():
-        if LIKELY_MOJIBAKE.search(text):
+        if marked and LIKELY_MOJIBAKE.search(text):
             # A repair can decode a line break out of mojibake: it must not split the line.
             text = "\n".join(_repair_mojibake(line).replace("\n", " ") for line in text.split("\n"))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "&" in text:
-        text = _unescape_all(text)
-    text = STRAY_CHARACTERS.sub("", text)
+        unescaped = _unescape_all(text)
+        marked = marked or unescaped != text  # an entity may stand for a stray character
+        text = unescaped
+    if marked:
+        text = STRAY_CHARACTERS.sub("", text)
     if any(mark in text for mark in SPACE_RUN_MARKS):
         text = SPACE_RUN.sub(" ", text)
     return text
