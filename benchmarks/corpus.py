@@ -149,7 +149,9 @@ print(loading * 1000, cost(with_files) / cost(plain))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-mb", type=float, default=200.0)
-    parser.add_argument("--boilercut", default=shutil.which("boilercut") or "boilercut")
+    # The command on PATH, else the one installed beside this Python (a venv not activated).
+    beside = Path(sys.executable).with_name("boilercut")
+    parser.add_argument("--boilercut", default=shutil.which("boilercut") or str(beside))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="boilercut-bench-") as work:
         folder = Path(work)

@@ -10,8 +10,9 @@ the floor under any line classifier written in Python, whatever its design.
 
 The line that matters is the stopword share: jusText's core feature, and the
 one the generic classifier's quality rests on (a line of prose is a third
-stopwords, a menu has none). Counted in its cheapest form, with no other
-feature and no decision, it already takes most of the 30 MB/s budget.
+stopwords, a menu has none). Counted over letter words in the fastest way
+known here (the classifier's own), with no other feature and no decision,
+it already takes most of the 30 MB/s budget.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from boilercut.config import Config
 from boilercut.generic import language
+from boilercut.generic.features import letter_words
 from boilercut.pipeline import Pipeline, Source
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
@@ -80,6 +82,12 @@ def main() -> None:
                 words = LETTER_WORD.findall(line.lower())
                 sum(map(stop.__contains__, words))
 
+    def stop_share_fastest() -> None:
+        for lines in documents:
+            for line in lines:
+                words = letter_words(line.lower())
+                sum(map(stop.__contains__, words))
+
     def c4_line_rules() -> None:
         kept = []
         for lines in documents:
@@ -103,6 +111,7 @@ def main() -> None:
         "one regex search a line": one_regex,
         "stopword share, words split at spaces": stop_share_split,
         "stopword share, letter words (as jusText)": stop_share_words,
+        "the same, ASCII lines split by bytes.translate": stop_share_fastest,
         "C4-style line rules (C4 scores F1 0.837 here)": c4_line_rules,
         "boilercut, all default stages": boilercut,
     }
