@@ -68,7 +68,7 @@ def test_a_rule_set_gives_each_line_the_rules_in_file_order() -> None:
         (index, compiled.rule.id)
         for index, block in enumerate(blocks)
         for compiled in ruleset.rules
-        if compiled.admits(block) and compiled.pattern.search(block.text)
+        if compiled.admits(block) and compiled.guarded.pattern.search(block.text)
     ]
     assert hits == expected
 

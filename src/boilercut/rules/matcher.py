@@ -70,10 +70,6 @@ class CompiledRule:
         return cls(rule, Guarded(rule.pattern), gate_for(rule.pattern), optional(rule.end), optional(rule.while_))
 
     @property
-    def pattern(self) -> regex.Pattern[str]:
-        return self.guarded.pattern
-
-    @property
     def conditional(self) -> bool:
         """Whether the rule has conditions besides its pattern (most have none)."""
         return self.rule.min_blank_before > 0 or self.rule.max_words is not None
@@ -104,10 +100,6 @@ class RuleSet:
 
     def __bool__(self) -> bool:
         return bool(self.rules)
-
-    def candidates(self, first: str) -> tuple[int, ...]:
-        """Positions of the rules whose first-character gate lets a line starting with `first` through."""
-        return self._every.candidates(first)
 
     def scan(
         self,
