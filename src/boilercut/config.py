@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import tomllib
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +47,8 @@ class Config:
 
 def shipped_rules_dir() -> Path:
     """The rules/ folder that ships in the wheel, or the checkout's in a dev install."""
+    from importlib.resources import files  # here, not at the top: importing the config stays cheap
+
     installed = Path(str(files("boilercut"))) / "_rules"
     if installed.is_dir():
         return installed
@@ -69,6 +69,8 @@ def load_config(directory: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
