@@ -130,6 +130,32 @@ def available_stages() -> dict[str, Callable[[], Stage]]:
     return {**plugin_stages(), **{name: entry.load() for name, entry in STAGES.items()}}
 
 
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """A stage as `boilercut stages` lists it."""
+
+    name: str
+    runs: bool
+    takes_rules: bool
+    description: str
+
+
+def stage_listing(running: Iterable[str]) -> list[StageInfo]:
+    """The stages that run, in their order, then every other one available (this reads the entry points)."""
+    running = list(running)
+    plugins = plugin_stages()
+
+    def info(name: str, runs: bool) -> StageInfo:
+        if name in STAGES:
+            entry = STAGES[name]
+            return StageInfo(name, runs, entry.takes_rules, entry.description)
+        stage = plugins[name]()
+        return StageInfo(name, runs, stage.accepts_rules, stage.description)
+
+    others = sorted(name for name in {*STAGES, *plugins} if name not in running)
+    return [info(name, True) for name in running] + [info(name, False) for name in others]
+
+
 class RuleStages:
     """The stages rule files may name: the built-in rule stages and those of the stages that run.
 
