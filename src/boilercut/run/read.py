@@ -51,7 +51,9 @@ def read_file(path: Path, label: str | None = None) -> bytes:
             f"{label or path}: cannot read: {error.strerror or error}; check the file and its permissions"
         ) from None
     except read_errors() as error:  # what a truncated or corrupt compressed file raises besides OSError
-        raise DocumentError(f"{label or path}: cannot read: {error}; the file may be truncated or damaged") from None
+        raise DocumentError(
+            f"{label or path}: cannot read: {error}; the file may be truncated or damaged: skipped"
+        ) from None
 
 
 def file_source(path: Path, label: str | None = None, *, html: bool = False) -> Source:
