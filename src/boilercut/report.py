@@ -152,11 +152,11 @@ def _yes(value: bool) -> str:
 @contextlib.contextmanager
 def progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; a no-op otherwise."""
-    from rich.progress import MofNCompleteColumn, Progress
-
-    if not err().is_terminal or total < 2:
+    if total < 2 or not err().is_terminal:  # the count first: one document never loads rich
         yield lambda: None
         return
+    from rich.progress import MofNCompleteColumn, Progress
+
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err(), transient=True) as bar:
         task = bar.add_task("cleaning", total=total)
         yield lambda: bar.advance(task)
