@@ -53,7 +53,3 @@ class Summary:
         for (stage, _), count in self.dropped.items():
             stages[stage] += count
         return stages
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.failures)
