@@ -88,6 +88,7 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_folder_and_summary_as_one(corpus: Path, tmp_path: Path) -> None:
     one = run("clean", corpus, tmp_path / "one", "--jobs", "1")
     two = run("clean", corpus, tmp_path / "two", "--jobs", "2")
@@ -102,6 +103,7 @@ def test_two_jobs_write_the_same_folder_and_summary_as_one(corpus: Path, tmp_pat
     assert [record["text"] for record in large[:5]] == [expected(name) for name in SAMPLE_NAMES]
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_jsonl_file_as_one(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_bytes(records(400))
@@ -115,6 +117,7 @@ def test_two_jobs_write_the_same_jsonl_file_as_one(tmp_path: Path) -> None:
     assert numbers == list(range(400))
 
 
+@pytest.mark.slow
 def test_a_wet_file_to_stdout_is_the_same_with_two_jobs(tmp_path: Path) -> None:
     source = tmp_path / "crawl.wet.gz"
     source.write_bytes(wet(3 * BATCH_DOCUMENTS))
@@ -217,6 +220,7 @@ class Stop(Exception):
 
 
 # Stopped by an exception from inside the run; test_faults.py kills real runs with signals.
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_run_leaves_complete_outputs_only_and_resumes(tmp_path: Path, jobs: int) -> None:
     source = tmp_path / "in"
