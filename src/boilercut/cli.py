@@ -112,7 +112,13 @@ def _config(
     skip: str | None,
     no_title: bool,
     no_site_rules: bool,
+    **fields: object,
 ) -> Config:
+    """The configuration: boilercut.toml (or [tool.boilercut]), then the flags given.
+
+    `fields` are further Config fields given as flags (None: not given), so a new
+    option is one Annotated alias, one parameter and one keyword here.
+    """
     return load_config(Path.cwd()).with_flags(
         site=site,
         rule_dirs=tuple(rules) if rules else None,
@@ -120,6 +126,7 @@ def _config(
         skip=_names(skip),
         title=False if no_title else None,
         site_rules=False if no_site_rules else None,
+        **fields,
     )
 
 
