@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .registry import DEFAULT_ORDER, stage_listing
 from .rules import SiteResolver
 from .rules.selftest import run_examples
-from .run import inplace, read
+from .run import read
 from .run.execute import RunOptions, execute
 from .run.plan import Files, plan_clean
 from .run.summary import Summary
@@ -211,6 +211,8 @@ def fix(
     """Clean files in place (atomically); unchanged files are left alone."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
+        from .run import inplace
+
         cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
         for change in inplace.changes(cleaner, files, summary):
@@ -228,6 +230,8 @@ def check(
     """Change nothing; show a diff and exit 1 when a file would change."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
+        from .run import inplace
+
         cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
         for change in inplace.changes(cleaner, files, summary):

@@ -26,7 +26,6 @@ from . import read, write
 from .batch import BATCH_BYTES, BATCH_DOCUMENTS, FileBatch, FileJob, Outcome, batches, clean_guarded
 from .plan import Action, Document, Files, Plan, Stream
 from .pool import Pool
-from .prepass import count_templates
 from .summary import Summary
 from .write import Sink
 
@@ -120,6 +119,8 @@ def _files(
         (summary.fail if note.failed else summary.warnings.append)(str(note))
     summary.stale.extend(str(path) for path in remove_stale_temporaries(step.job.output for step in plan.steps))
     if plan.templates:
+        from .prepass import count_templates  # folders only
+
         cleaner = cleaner.with_templates(count_templates(cleaner, [step.job for step in plan.steps]))
     with _Run(cleaner, options, summary, warmed) as run:
         small = _SmallFiles(run, advance)
