@@ -29,7 +29,7 @@ from pathlib import Path
 
 from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source
-from boilercut.runner import read_source
+from boilercut.run.read import document_source as read_source
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub"
 TARGETS = {"f1": 0.92, "precision": None, "recall": 0.93}

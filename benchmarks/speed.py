@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Single-process throughput of the library's cleaning, all default stages, in MB/s.
+"""Single-process throughput of the library's cleaning (Cleaner.clean), all default stages, in MB/s.
 
     python benchmarks/speed.py              # the figure
     python benchmarks/speed.py --profile    # and where the time goes (cProfile, top 30)
@@ -16,8 +16,7 @@ import pstats
 import time
 from pathlib import Path
 
-from boilercut.config import Config
-from boilercut.pipeline import Pipeline, Source
+from boilercut import Cleaner
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
 REPEATS = 3
@@ -31,12 +30,12 @@ def main() -> None:
     cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines()]
     texts = [case["text"] for case in cases] * REPEATS
     size = sum(len(text.encode()) for text in texts) / 1e6
-    pipeline = Pipeline(Config(title=False))
+    cleaner = Cleaner(title=False)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
         for text in texts:
-            pipeline.clean(Source(text))
+            cleaner.clean(text)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         return
@@ -44,7 +43,7 @@ def main() -> None:
     for _ in range(args.runs):
         start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
-            pipeline.clean(Source(text))
+            cleaner.clean(text)
         best = max(best, size / (time.perf_counter() - start))
         best_cpu = max(best_cpu, size / (time.process_time() - start_cpu))
     # CPU time is steadier than wall time on a shared machine.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -83,3 +84,12 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# The public benchmark beside the project (../shared/bench), as CI lays it out too.
+BENCH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
+BENCH_HTML = BENCH.parent / "html"
+
+
+def bench_cases() -> list[dict[str, str]]:
+    return [json.loads(line) for line in BENCH.read_text(encoding="utf-8").splitlines()]

@@ -176,6 +176,7 @@ def one_line_file(path: Path, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_file_on_one_line_is_cleaned_in_time_linear_in_its_size(cli, tmp_path: Path) -> None:
     small, large = one_line_file(tmp_path / "small.txt", 5_000_000), one_line_file(tmp_path / "large.txt", 20_000_000)
     assert cli("clean", "-", "-", input=PROSE).exit_code == 0  # warm up: imports and first compiles

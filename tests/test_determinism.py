@@ -67,6 +67,7 @@ def summary_line(stderr: str) -> str:
     return next(line for line in stderr.splitlines() if " documents cleaned, " in line)
 
 
+@pytest.mark.slow
 def test_a_folder_gives_the_same_bytes_with_any_jobs_and_on_every_run(corpus: Path, tmp_path: Path) -> None:
     runs = {jobs: clean(corpus, tmp_path / f"jobs{jobs}", "--jobs", str(jobs)) for jobs in (1, 2, 3)}
     assert {result.exit_code for result in runs.values()} == {0}
@@ -83,6 +84,7 @@ def test_a_folder_gives_the_same_bytes_with_any_jobs_and_on_every_run(corpus: Pa
     assert tree(out) == first
 
 
+@pytest.mark.slow
 def test_a_jsonl_file_gives_the_same_bytes_with_any_jobs_and_on_every_run(jsonl: Path, tmp_path: Path) -> None:
     source = jsonl
     outputs = []

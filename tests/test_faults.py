@@ -116,6 +116,7 @@ SIGNALS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "group", "reruns"), SIGNALS)
 def test_a_killed_run_leaves_only_complete_outputs_and_a_rerun_finishes_it(
     signum: int, group: bool, reruns: list[list[str]], corpus: Path, complete: dict[str, bytes], tmp_path: Path

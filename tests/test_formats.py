@@ -288,6 +288,21 @@ def test_a_truncated_file_is_reported_and_leaves_no_output(run: Run, tmp_path: P
     assert list(out.iterdir()) == []  # neither the output nor its temporary file
 
 
+def test_a_truncated_text_file_in_a_folder_fails_alone(run: Run, tmp_path: Path) -> None:
+    data = gzip.compress(raw(SAMPLE_NAMES[0]).encode())
+    write_bytes(tmp_path / "in" / "a.txt", raw(SAMPLE_NAMES[1]).encode())
+    (tmp_path / "in" / "b.txt.gz").write_bytes(data[: len(data) // 2])
+    result = run("clean", tmp_path / "in", tmp_path / "out")
+    assert result.exit_code == 1
+    assert (
+        f"error: {tmp_path / 'in' / 'b.txt.gz'}: cannot read: Compressed file ended before the end-of-stream "
+        "marker was reached; the file may be truncated or damaged: skipped"
+    ) in result.stderr
+    assert "1 documents cleaned, 1 failed" in result.stderr
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["a.txt"]
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == expected(SAMPLE_NAMES[1])
+
+
 # --- WARC and WET ------------------------------------------------------------------------------------
 
 

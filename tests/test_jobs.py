@@ -15,14 +15,14 @@ import pytest
 from typer.testing import CliRunner, Result
 from warcio.warcwriter import WARCWriter
 
+from boilercut import Cleaner
 from boilercut.cli import app
-from boilercut.config import Config
-from boilercut.corpus import RunOptions, clean_folder
 from boilercut.io.files import AtomicWriter, find_inputs
-from boilercut.jobs import WINDOW_PER_JOB, Jobs
-from boilercut.pipeline import Pipeline
-from boilercut.runner import Summary
-from boilercut.tasks import BATCH_DOCUMENTS, Outcome
+from boilercut.run.batch import BATCH_DOCUMENTS, Outcome
+from boilercut.run.execute import RunOptions, execute
+from boilercut.run.plan import plan_clean
+from boilercut.run.pool import WINDOW_PER_JOB, Pool
+from boilercut.run.summary import Summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_NAMES = sorted(path.stem for path in (ROOT / "samples" / "raw").glob("*.txt"))
@@ -88,6 +88,7 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_folder_and_summary_as_one(corpus: Path, tmp_path: Path) -> None:
     one = run("clean", corpus, tmp_path / "one", "--jobs", "1")
     two = run("clean", corpus, tmp_path / "two", "--jobs", "2")
@@ -102,6 +103,7 @@ def test_two_jobs_write_the_same_folder_and_summary_as_one(corpus: Path, tmp_pat
     assert [record["text"] for record in large[:5]] == [expected(name) for name in SAMPLE_NAMES]
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_jsonl_file_as_one(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_bytes(records(400))
@@ -115,6 +117,7 @@ def test_two_jobs_write_the_same_jsonl_file_as_one(tmp_path: Path) -> None:
     assert numbers == list(range(400))
 
 
+@pytest.mark.slow
 def test_a_wet_file_to_stdout_is_the_same_with_two_jobs(tmp_path: Path) -> None:
     source = tmp_path / "crawl.wet.gz"
     source.write_bytes(wet(3 * BATCH_DOCUMENTS))
@@ -137,7 +140,7 @@ class Sleep:
     index: int
     seconds: float
 
-    def run(self, pipeline: Pipeline) -> Outcome:
+    def run(self, cleaner: Cleaner) -> Outcome:
         time.sleep(self.seconds)
         return Outcome(Summary(documents=1), f"{self.index} {os.getpid()}".encode())
 
@@ -156,7 +159,7 @@ def test_outcomes_come_back_in_order_with_a_bounded_window(jobs: int) -> None:
         handed.append(int(index))
         pids.add(int(pid))
 
-    with Jobs(Pipeline(Config()), jobs) as pool:
+    with Pool(Cleaner(), jobs) as pool:
         for task in tasks:
             produced += 1
             pool.submit(task, then)
@@ -217,6 +220,7 @@ class Stop(Exception):
 
 
 # Stopped by an exception from inside the run; test_faults.py kills real runs with signals.
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_run_leaves_complete_outputs_only_and_resumes(tmp_path: Path, jobs: int) -> None:
     source = tmp_path / "in"
@@ -232,7 +236,7 @@ def test_an_interrupted_run_leaves_complete_outputs_only_and_resumes(tmp_path: P
             raise Stop
 
     with pytest.raises(Stop):
-        clean_folder(Pipeline(Config()), list(find_inputs(source)), out, RunOptions(jobs=jobs), Summary(), advance)
+        execute(plan_clean(str(source), str(out)), Cleaner(), RunOptions(jobs=jobs), advance)
     assert sorted(path.name for path in out.iterdir()) == ["a.jsonl"]  # no partial file, no temporary file
     assert len((out / "a.jsonl").read_bytes().splitlines()) == 200
 
@@ -280,8 +284,9 @@ def test_workers_use_the_run_s_rules_not_the_defaults(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_workers_get_the_run_s_template_lines(jobs: int) -> None:
-    from boilercut.corpus import StreamSink, clean_stream
     from boilercut.io.formats import Format
+    from boilercut.run.execute import clean_stream
+    from boilercut.run.write import StreamSink
     from boilercut.templates import Templates, line_key
 
     line = "The editors of this site add this sentence to every one of their articles, as a house habit."
@@ -289,11 +294,9 @@ def test_workers_get_the_run_s_template_lines(jobs: int) -> None:
     text = f"A headline for the test of template lines\n\n{line}\n\n{raw(SAMPLE_NAMES[2])}"
     record = json.dumps({"url": "https://www.example.org/a", "text": text}).encode() + b"\n"
     out = io.BytesIO()
-    summary = Summary()
-    pipeline = Pipeline(Config(), templates)
-    clean_stream(
-        pipeline, io.BytesIO(record * 3 * BATCH_DOCUMENTS), Format.JSONL, StreamSink(out), RunOptions(jobs), summary
-    )
+    cleaner = Cleaner(templates=templates)
+    stream = io.BytesIO(record * 3 * BATCH_DOCUMENTS)
+    summary = clean_stream(cleaner, stream, Format.JSONL, StreamSink(out), RunOptions(jobs))
     texts = [json.loads(line)["text"] for line in out.getvalue().splitlines()]
     assert len(texts) == 3 * BATCH_DOCUMENTS
     assert all(line not in cleaned for cleaned in texts)

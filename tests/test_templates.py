@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
+from boilercut import Cleaner
 from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source, site_group
-from boilercut.templates import TEMPLATE_MIN_DOCUMENTS, TemplateCounter
+from boilercut.run.plan import Files, plan_clean
+from boilercut.run.prepass import count_templates
+from boilercut.templates import TEMPLATE_MIN_DOCUMENTS, TemplateCounter, Templates, line_key
 
 # Template text that reads like prose: only its recurrence across the site's pages gives it away.
 MENU = "The Riverside Ledger is funded by its readers and keeps every story free for everyone to read."
@@ -64,3 +70,35 @@ def test_a_folder_run_counts_template_lines_first(cli, tmp_path) -> None:
     assert MENU not in cleaned and "day 1" in cleaned
     result = cli("clean", "--no-templates", tmp_path / "in", tmp_path / "out2")
     assert MENU in (tmp_path / "out2" / "ledger.example" / "a1.txt").read_text(encoding="utf-8")
+
+
+def site_folder(root: Path, *, compressed: bool) -> Path:
+    site = root / "ledger.example"
+    site.mkdir(parents=True)
+    for number in range(TEMPLATE_MIN_DOCUMENTS + 1):
+        data = article(number).encode("utf-8")
+        if compressed:
+            (site / f"a{number}.txt.gz").write_bytes(gzip.compress(data))
+        else:
+            (site / f"a{number}.txt").write_bytes(data)
+    return root
+
+
+def first_pass(root: Path, out: Path) -> Templates:
+    plan = plan_clean(str(root), str(out))
+    assert isinstance(plan, Files)
+    return count_templates(Cleaner(), [step.job for step in plan.steps])
+
+
+def test_the_first_pass_reads_compressed_files_as_the_second_does(cli, tmp_path: Path) -> None:
+    plain = first_pass(site_folder(tmp_path / "plain", compressed=False), tmp_path / "out")
+    packed = first_pass(site_folder(tmp_path / "packed", compressed=True), tmp_path / "out")
+    # Counted under the site's folder (no rule file knows ledger.example), the same lines either way.
+    assert list(plain.by_site.values()) == list(packed.by_site.values()) == [frozenset({line_key(MENU)})]
+    assert cli("clean", tmp_path / "plain", tmp_path / "plain-out").exit_code == 0
+    result = cli("clean", tmp_path / "packed", tmp_path / "packed-out")
+    assert result.exit_code == 0, result.stderr
+    for number in range(TEMPLATE_MIN_DOCUMENTS + 1):
+        text = (tmp_path / "plain-out" / "ledger.example" / f"a{number}.txt").read_bytes()
+        assert gzip.decompress((tmp_path / "packed-out" / "ledger.example" / f"a{number}.txt.gz").read_bytes()) == text
+        assert MENU.encode() not in text

@@ -4,39 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import gc
 import os
 import signal
 import sys
 import traceback
 from collections.abc import Iterator
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__, report
+from .cleaner import Cleaner
 from .config import Config, load_config
-from .corpus import (
-    RunOptions,
-    StreamSink,
-    clean_folder,
-    clean_one_file,
-    clean_stream,
-    count_templates,
-    folder_inputs,
-    overwritten_input,
-)
-from .errors import BoilercutError, DocumentError, ExitCode, UsageError
-from .io.files import AtomicWriter, open_input, same_file, write_atomically
-from .io.formats import FileKind, Format, kind_of, output_kind, output_name
+from .errors import BoilercutError, ExitCode, UsageError
+from .io.formats import Format
 from .io.jsonl import Fields
 from .pipeline import Pipeline
-from .records import Origin
-from .registry import DEFAULT_ORDER, available_stages
+from .registry import DEFAULT_ORDER, stage_listing
 from .rules import SiteResolver
 from .rules.selftest import run_examples
-from .runner import Summary, clean_document, clean_file, read_source
-from .tasks import FileJob, write_text
+from .run import read
+from .run.execute import RunOptions, execute
+from .run.plan import Files, plan_clean
+from .run.summary import Summary
 
 app = typer.Typer(
     help="Turn scraped news text into clean article text: headline and body, nothing else.",
@@ -120,7 +112,13 @@ def _config(
     skip: str | None,
     no_title: bool,
     no_site_rules: bool,
+    **fields: object,
 ) -> Config:
+    """The configuration: boilercut.toml (or [tool.boilercut]), then the flags given.
+
+    `fields` are further Config fields given as flags (None: not given), so a new
+    option is one Annotated alias, one parameter and one keyword here.
+    """
     return load_config(Path.cwd()).with_flags(
         site=site,
         rule_dirs=tuple(rules) if rules else None,
@@ -128,6 +126,7 @@ def _config(
         skip=_names(skip),
         title=False if no_title else None,
         site_rules=False if no_site_rules else None,
+        **fields,
     )
 
 
@@ -191,119 +190,16 @@ def clean(
 ) -> None:  # fmt: skip
     """Clean IN into OUT."""
     with _boundary(debug):
-        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
-        fields = Fields(text_field, url_field)
-        options = RunOptions(jobs or os.cpu_count() or 1, skip_existing, fields, templates=not no_templates)
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
         given = Format(input_format.value) if input_format else None
-        summary = Summary()
-        if source == "-":
-            many = _clean_stdin(pipeline, target, given or Format.TEXT, options, summary)
-        elif Path(source).is_dir():
-            if given:
-                raise UsageError(f"--format: IN {source} is a folder, whose files are known by their names")
-            _clean_folder(pipeline, Path(source), target, options, summary)
-            many = True
-        elif Path(source).is_file():
-            many = _clean_file(pipeline, Path(source), target, given, options, summary)
-        elif Path(source).exists():
-            raise UsageError(
-                f"IN {source}: not a regular file or folder (a pipe, socket or device); "
-                "send its content to standard input and give IN as -"
-            )
-        else:
-            raise UsageError(f"IN {source}: no such file or folder; give a file, a folder or - for stdin")
-        _finish(summary, folder=many, debug=debug)
-
-
-def _clean_stdin(pipeline: Pipeline, target: str, format: Format, options: RunOptions, summary: Summary) -> bool:
-    """Clean standard input; True when it held many documents."""
-    if not format.many_documents:
-        data = sys.stdin.buffer.read()
-        text, doc = clean_document(pipeline, read_source(data, name="<stdin>", html=format is Format.HTML))
-        summary.record(doc)
-        _emit(text, target, "stdin.txt")
-        return False
-    if target == "-":
-        clean_stream(pipeline, sys.stdin.buffer, format, StreamSink(sys.stdout.buffer), options, summary)
-        return True
-    out = _output_path(Path(target), Path("stdin.jsonl"))
-    _require_jsonl(out, "IN -")
-    with AtomicWriter(out) as sink:
-        clean_stream(pipeline, sys.stdin.buffer, format, sink, options, summary)
-    return True
-
-
-def _clean_file(
-    pipeline: Pipeline, path: Path, target: str, given: Format | None, options: RunOptions, summary: Summary
-) -> bool:
-    """Clean one file; True when it held many documents."""
-    named = kind_of(path) or FileKind(Format.TEXT)
-    kind = FileKind(given, named.compression) if given else named
-    if target == "-":
-        if kind.format.many_documents:
-            with open_input(path) as stream:
-                sink = StreamSink(sys.stdout.buffer)
-                clean_stream(pipeline, stream, kind.format, sink, options, summary, Origin(str(path), str(path)))
-            return True
-        text = clean_file(pipeline, path, summary, html=kind.format is Format.HTML)
-        if text is not None:
-            _emit(text, target, "")
-        return False
-    out = _output_path(Path(target), Path(output_name(PurePath(path.name), kind)))
-    if same_file(out, path):
-        raise UsageError(
-            f"OUT {out} is IN {path}: cleaning would overwrite the input; "
-            "give another OUT, or run `boilercut fix` to clean files in place"
-        )
-    if kind.format.many_documents:
-        _require_jsonl(out, f"IN {path}")
-    clean_one_file(pipeline, FileJob(path, kind, out, output_kind(out)), options, summary)
-    return kind.format.many_documents
-
-
-def _output_path(target: Path, default_name: Path) -> Path:
-    """OUT itself, or the input's mirrored name inside OUT when OUT is a folder."""
-    return target / default_name if target.is_dir() else target
-
-
-def _require_jsonl(out: Path, what: str) -> None:
-    if output_kind(out).format is not Format.JSONL:
-        raise UsageError(
-            f"OUT {out}: {what} holds many documents, written as JSONL; "
-            "give OUT a .jsonl name (.jsonl.gz, .jsonl.zst to compress), a folder, or - for stdout"
-        )
-
-
-def _clean_folder(pipeline: Pipeline, root: Path, target: str, options: RunOptions, summary: Summary) -> None:
-    if target == "-":
-        raise UsageError(f"OUT -: IN {root} is a folder, so OUT must be a folder too")
-    out_root = Path(target)
-    if out_root.resolve() == root.resolve() or root.resolve() in out_root.resolve().parents:
-        raise UsageError(
-            f"OUT {target} is inside IN {root}: outputs would be read as inputs; choose a folder outside IN"
-        )
-    if out_root.exists() and not out_root.is_dir():
-        raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
-    inputs = folder_inputs(root, summary)
-    clash = overwritten_input(inputs, out_root) if root.resolve().is_relative_to(out_root.resolve()) else None
-    if clash is not None:
-        raise UsageError(
-            f"OUT {target}: the output of {clash[0]} would overwrite the input {clash[1]}; "
-            "choose an OUT folder apart from IN"
-        )
-    if options.templates:
-        pipeline.templates = count_templates(pipeline, inputs)
-    with report.progress(len(inputs)) as advance:
-        clean_folder(pipeline, inputs, out_root, options, summary, advance)
-
-
-def _emit(text: str, target: str, default_name: str) -> None:
-    if target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    out = _output_path(Path(target), Path(default_name))
-    write_text(out, output_kind(out), "<stdin>", text)
+        plan = plan_clean(source, target, given, skip_existing=skip_existing, templates=not no_templates)
+        options = RunOptions(jobs or os.cpu_count() or 1, Fields(text_field, url_field))
+        files = len(plan.steps) if isinstance(plan, Files) and plan.many else 0
+        with report.progress(files) as advance:
+            # What the first batch loads (stoplists, indexes) stays for the run: frozen, the
+            # collector's full passes leave it alone (measured: 2% of a run over the bench pages).
+            summary = execute(plan, cleaner, options, advance, warmed=gc.freeze)
+        _finish(summary, folder=plan.many, debug=debug)
 
 
 @app.command()
@@ -315,16 +211,13 @@ def fix(
     """Clean files in place (atomically); unchanged files are left alone."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
-        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        from .run import inplace
+
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
-        for path, text, _ in _files_that_would_change(pipeline, files, summary):
-            try:
-                write_atomically(path, text)
-            except DocumentError as error:  # the file is left as it was
-                summary.fail(str(error))
-                continue
-            summary.changed += 1
-            report.note(f"fixed {path}")
+        for change in inplace.changes(cleaner, files, summary):
+            if inplace.apply(change, summary):
+                report.note(f"fixed {change.path}")
         _finish(summary, folder=False, debug=debug)
 
 
@@ -337,11 +230,13 @@ def check(
     """Change nothing; show a diff and exit 1 when a file would change."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
-        pipeline = Pipeline(_config(site, rules, stages, skip, no_title, no_site_rules))
+        from .run import inplace
+
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
         summary = Summary()
-        for path, text, current in _files_that_would_change(pipeline, files, summary):
+        for change in inplace.changes(cleaner, files, summary):
             summary.changed += 1
-            report.diff(str(path), current or "", text)
+            report.diff(str(change.path), change.current or "", change.text)
         if summary.changed:
             report.note(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
             for message in summary.failures:
@@ -358,24 +253,6 @@ def _warn_if_no_title(no_title: bool) -> None:
         )
 
 
-def _files_that_would_change(
-    pipeline: Pipeline, files: list[Path], summary: Summary
-) -> Iterator[tuple[Path, str, str | None]]:
-    """Each file whose clean text differs from what it holds: (path, clean text, current text)."""
-    for path in files:
-        text = clean_file(pipeline, path, summary)
-        current = _current(path)
-        if text is not None and text != current:
-            yield path, text, current
-
-
-def _current(path: Path) -> str | None:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 @app.command()
 def explain(
     file: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
@@ -384,34 +261,25 @@ def explain(
 ) -> None:  # fmt: skip
     """Show every input line with its verdict, stage, rule id and reason."""
     with _boundary(debug):
-        pipeline = Pipeline(_config(site, rules, stages, skip, False, no_site_rules))
+        cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules))
         if file == "-":
-            source = read_source(sys.stdin.buffer.read(), name="<stdin>")
+            source = read.document_source(sys.stdin.buffer.read(), name="<stdin>")
         else:
             path = Path(file)
             if path.is_dir():
                 raise UsageError(f"{file}: a folder; explain takes one file, or - for stdin")
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise DocumentError(
-                    f"{file}: cannot read: {error.strerror or error}; check the file and its permissions"
-                ) from None
-            source = read_source(data, name=file, path=path)
-        report.explain(pipeline.process(source))
+            source = read.file_source(path, file)
+        report.explain(source.name, cleaner.clean_source(source))
 
 
 @app.command("stages")
 def stages_command(stages: Stages = None, skip: Skip = None, debug: Debug = False) -> None:
     """List the stages: those that run, in order, then the others available."""
     with _boundary(debug):
-        config = _config(None, None, stages, skip, False, False)
-        pipeline = Pipeline(config)
-        running = {stage.name for stage in pipeline.stages}
-        others = [make() for name, make in sorted(available_stages().items()) if name not in running]
-        report.stages_table([*pipeline.stages, *others], running)
+        cleaner = Cleaner(_config(None, None, stages, skip, False, False))  # checks the names and rule files
+        report.stages_table(stage_listing(cleaner.config.active_stages))
 
 
 @rules_app.command("list")

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import tomllib
+import os
+import types
+import typing
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +49,46 @@ class Config:
         return dataclasses.replace(self, **given)
 
 
+def config_with(base: Config, options: Mapping[str, Any], where: str) -> Config:
+    """`base` with the given fields replaced: any field of Config, checked and converted by its type.
+
+    Lists become tuples, strings become Paths where the field holds paths; an
+    unknown name or a value of the wrong kind is a ConfigError naming `where`.
+    """
+    if not options:
+        return base
+    hints = typing.get_type_hints(Config)
+    for name in options:
+        if name not in hints:
+            close = difflib.get_close_matches(name, sorted(hints), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (options: {', '.join(sorted(hints))})"
+            raise ConfigError(f"{where}: {name}: unknown option{hint}")
+    values = {name: _converted(value, hints[name], f"{where}: {name}") for name, value in options.items()}
+    return dataclasses.replace(base, **values)
+
+
+def _converted(value: Any, hint: Any, where: str) -> Any:
+    """A value as a field of type `hint` holds it, or a ConfigError saying what was expected."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None and type(None) in args:
+            return None
+        return _converted(value, next(arg for arg in args if arg is not type(None)), where)
+    if origin is tuple:
+        if isinstance(value, str | bytes | os.PathLike) or not isinstance(value, Iterable):
+            raise ConfigError(f"{where}: must be a list, not {type(value).__name__}")
+        return tuple(_converted(item, args[0], where) for item in value)
+    if hint is Path and isinstance(value, str | os.PathLike):
+        return Path(value)
+    if isinstance(value, hint) and (hint is not int or not isinstance(value, bool)):
+        return value
+    raise ConfigError(f"{where}: must be {getattr(hint, '__name__', hint)}, not {type(value).__name__}")
+
+
 def shipped_rules_dir() -> Path:
     """The rules/ folder that ships in the wheel, or the checkout's in a dev install."""
+    from importlib.resources import files  # here, not at the top: importing the config stays cheap
+
     installed = Path(str(files("boilercut"))) / "_rules"
     if installed.is_dir():
         return installed
@@ -69,6 +109,8 @@ def load_config(directory: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

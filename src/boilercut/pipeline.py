@@ -11,7 +11,7 @@ from .config import Config
 from .document import Document
 from .errors import UsageError
 from .generic import EXTRACTOR_DECIDED_RULES
-from .registry import build_stages, rule_stage_names
+from .registry import RuleStages, build_stages
 from .render import render
 from .rules import RuleBook, SiteResolver
 from .rules.literals import DocumentLiterals
@@ -41,7 +41,7 @@ class Pipeline:
         if unknown:
             raise UsageError(f"--skip {unknown[0]}: not among the stages that run ({', '.join(config.stages)})")
         self.stages: list[Stage] = build_stages(config.active_stages)
-        self.book = RuleBook.load(config.rule_folders, rule_stage_names(), site_rules=config.site_rules)
+        self.book = RuleBook.load(config.rule_folders, RuleStages(self.stages), site_rules=config.site_rules)
         self.resolver = SiteResolver(self.book, config.site)
         # The classifier's kinds, each with the stage that drops it, for the stages that run.
         self._kind_stage = {stage.kind: stage.name for stage in self.stages if isinstance(stage, RuleStage)}

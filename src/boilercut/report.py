@@ -12,16 +12,17 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .document import Document
+from .cleaner import Cleaned, Verdict
+from .registry import StageInfo
 from .rules.model import Rule
 from .rules.selftest import ExampleFailure
-from .runner import Summary
-from .stage import Stage
+from .run.summary import Summary
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 DIFF_STYLES = {"+": "green", "-": "red", "@": "cyan"}
+VERDICT_STYLES = {Verdict.TITLE: "bold green", Verdict.KEEP: "green", Verdict.DROP: "red"}
 
 
 @functools.cache
@@ -84,24 +85,20 @@ def summary(result: Summary) -> None:
     err().print(table)
 
 
-def explain(doc: Document) -> None:
+def explain(name: str, cleaned: Cleaned) -> None:
     """Every input line with its verdict, stage, rule id and reason."""
     from rich.text import Text
 
-    site = doc.site or "none (default rules only)"
-    out().print(Text(f"{doc.name}: site {site}", style="bold"))
-    for index, block in enumerate(doc.blocks):
-        if block.drop is None:
-            verdict, style, why = ("title", "bold green", "") if index == doc.title else ("keep", "green", "")
-        else:
-            verdict, style = "drop", "red"
-            why = f"{block.drop.stage} {block.drop.rule}: {block.drop.reason}"
-        row = Text(f"{block.line:>5} ", style="dim") + Text(f"{verdict:<5} ", style=style)
-        if why:
-            row += Text(why, style="yellow") + Text(" | ", style="dim")
-        row += Text(block.text, style="" if block.drop is None else "dim")
+    site = cleaned.site or "none (default rules only)"
+    out().print(Text(f"{name}: site {site}", style="bold"))
+    for line in cleaned.lines:
+        style = VERDICT_STYLES[line.verdict]
+        row = Text(f"{line.line:>5} ", style="dim") + Text(f"{line.verdict.value:<5} ", style=style)
+        if line.verdict is Verdict.DROP:
+            row += Text(f"{line.stage} {line.rule}: {line.reason}", style="yellow") + Text(" | ", style="dim")
+        row += Text(line.text, style="dim" if line.verdict is Verdict.DROP else "")
         out().print(row, soft_wrap=True)
-    for warning in doc.warnings:
+    for warning in cleaned.warnings:
         warn(warning)
 
 
@@ -137,30 +134,29 @@ def example_failures(count: int, failures: list[ExampleFailure], untested: list[
     err().print(f"{count - len(failures)} passed, {len(failures)} failed", style=style)
 
 
-def stages_table(stages: Iterable[Stage], running: set[str]) -> None:
+def stages_table(stages: Iterable[StageInfo]) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False)
     for column in ("stage", "runs", "rules from files", "description"):
         table.add_column(column)
     for stage in stages:
-        table.add_row(
-            stage.name,
-            "yes" if stage.name in running else "no",
-            "yes" if stage.accepts_rules else "no",
-            stage.description,
-        )
+        table.add_row(stage.name, _yes(stage.runs), _yes(stage.takes_rules), stage.description)
     out().print(table)
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 @contextlib.contextmanager
 def progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; a no-op otherwise."""
-    from rich.progress import MofNCompleteColumn, Progress
-
-    if not err().is_terminal or total < 2:
+    if total < 2 or not err().is_terminal:  # the count first: one document never loads rich
         yield lambda: None
         return
+    from rich.progress import MofNCompleteColumn, Progress
+
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err(), transient=True) as bar:
         task = bar.add_task("cleaning", total=total)
         yield lambda: bar.advance(task)

@@ -98,11 +98,6 @@ def open_input(path: Path) -> IO[bytes]:
         raise
 
 
-def read_input(path: Path) -> bytes:
-    with open_input(path) as stream:
-        return stream.read()
-
-
 def same_file(one: Path, other: Path) -> bool:
     """True when both names lead to one existing file (however spelled, through links too)."""
     try:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..generic import Kind
+from ..registry import describe
 from .stripping import RuleStage
 
 
 class StripAds(RuleStage):
     name = "strip_ads"
-    description = "ads, promos, donation widgets, related-article lists"
+    description = describe("strip_ads")
     kind = Kind.AD

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..document import Document
 from ..generic import Kind
+from ..registry import describe
 from ..stage import StageContext
 from ..templates import line_key
 from .stripping import RuleStage
@@ -14,10 +15,7 @@ from .stripping import RuleStage
 
 class StripBoilerplate(RuleStage):
     name = "strip_boilerplate"
-    description = (
-        "navigation, breadcrumbs, date/login/search bars, newsletter sign-ups, "
-        "cookie and privacy notices, share bars, tags, template lines"
-    )
+    description = describe("strip_boilerplate")
     kind = Kind.BOILERPLATE
     own_rules: ClassVar[dict[str, str]] = {"TP001": "template text: a line on most pages of the site in this run"}
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..generic import Kind
+from ..registry import describe
 from .stripping import RuleStage
 
 
 class StripCaptions(RuleStage):
     name = "strip_captions"
-    description = "image captions and photo credits"
+    description = describe("strip_captions")
     kind = Kind.CAPTION

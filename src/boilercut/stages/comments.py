@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..generic import Kind
+from ..registry import describe
 from .stripping import RuleStage
 
 
 class StripComments(RuleStage):
     name = "strip_comments"
-    description = "comment threads and their widgets, moderation rules"
+    description = describe("strip_comments")
     kind = Kind.COMMENT

@@ -11,6 +11,7 @@ from typing import ClassVar
 from ..classifier import classifier_title
 from ..document import Block, Document
 from ..headline import find_headline, fold
+from ..registry import describe
 from ..stage import StageContext
 
 # A caption printed above and below its credit: two equal lines one line apart.
@@ -20,7 +21,7 @@ CAPTION_STAGE = "strip_captions"
 
 class Dedupe:
     name: ClassVar[str] = "dedupe"
-    description: ClassVar[str] = "the headline repeated on the page, captions repeated around a credit"
+    description: ClassVar[str] = describe("dedupe")
     accepts_rules: ClassVar[bool] = False
     builtin_rules: ClassVar[dict[str, str]] = {
         "DD001": "a repeat of the headline",

@@ -15,6 +15,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Document
+from ..registry import describe
 from ..stage import StageContext
 
 # UTF-8 read as cp1252 or Latin-1: a lead byte shown as Â..ô followed by a
@@ -50,9 +51,7 @@ SPACE_RUN_MARKS = ("  ", "\t", "\u2028", "\u2029")
 
 class FixEncoding:
     name: ClassVar[str] = "fix_encoding"
-    description: ClassVar[str] = (
-        "repair mojibake (ftfy), HTML entities, Unicode NFC, stray control and zero-width characters, spacing"
-    )
+    description: ClassVar[str] = describe("fix_encoding")
     accepts_rules: ClassVar[bool] = False
     builtin_rules: ClassVar[dict[str, str]] = {"EN001": "a line left empty once stray characters are removed"}
 

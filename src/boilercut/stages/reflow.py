@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..document import Document
+from ..registry import describe
 from ..stage import StageContext
 
 # A line ending in one of these closes its sentence: what follows is new.
@@ -22,7 +23,7 @@ LINK_TEXT_MAX_WORDS = 5
 
 class Reflow:
     name: ClassVar[str] = "reflow"
-    description: ClassVar[str] = "join paragraphs the scraper split at inline links"
+    description: ClassVar[str] = describe("reflow")
     accepts_rules: ClassVar[bool] = False
     builtin_rules: ClassVar[dict[str, str]] = {
         "RF001": "a line that continues the sentence left open by the line before",

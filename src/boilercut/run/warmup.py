@@ -1,4 +1,4 @@
-"""Imported once, by the server process that forks the workers: clean one short text there.
+"""Worker start-up, imported once by the server process that forks the workers: clean one short text there.
 
 What the stages load on first use (stoplists, indexes) is then in memory once,
 shared by every worker forked from the server, instead of loaded by each.
@@ -19,11 +19,10 @@ WARMUP_TEXT = (
 
 
 def warm_up() -> None:
-    from .config import Config
-    from .pipeline import Pipeline, Source
+    from ..cleaner import Cleaner
 
     try:
-        Pipeline(Config()).clean(Source(WARMUP_TEXT, name="<warm-up>"))
+        Cleaner().clean(WARMUP_TEXT)
     except Exception:  # an optimisation only: a worker that finds nothing loaded loads it itself
         return
     gc.freeze()  # the collector leaves the shared objects alone, so their pages stay shared

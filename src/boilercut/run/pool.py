@@ -1,11 +1,12 @@
-"""Running tasks over worker processes, outcomes handed back in submission order.
+"""Running batches over worker processes, outcomes handed back in submission order.
 
-At most `WINDOW_PER_JOB * jobs` tasks are in flight: reading the input waits
+At most `WINDOW_PER_JOB * jobs` batches are in flight: reading the input waits
 while they are, so memory stays flat however large the corpus. With one job
-there is no pool at all: each task runs in this process as it is submitted.
-The pool starts only when a second task comes: a run that fits in one batch
+there is no pool at all: each batch runs in this process as it is submitted.
+The pool starts only when a second batch comes: a run that fits in one batch
 (one small file, a few pages) is cleaned in this process, without the cost of
-starting workers.
+starting workers. Each worker gets the run's Cleaner (its configuration and
+template lines travel; the worker compiles the rules once).
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
-from .config import Config
-from .pipeline import Pipeline
-from .tasks import Outcome, Task
-from .templates import Templates
+from ..cleaner import Cleaner
+from .batch import Batch, Outcome
 
 # Four batches per worker: while the oldest batch is awaited, the others keep
 # every worker busy even when one batch takes a few times longer than the rest.
@@ -32,25 +31,31 @@ WINDOW_PER_JOB = 4
 # How often a worker checks that the main process is still there (seconds).
 ORPHAN_CHECK_SECONDS = 1.0
 
-# What waits to be handed back: a task's future, a task not sent yet (the
+# What waits to be handed back: a batch's future, a batch not sent yet (the
 # first one, before the pool starts), or None for a plain callback.
-_Entry = tuple[Future[Outcome] | Task | None, Callable[..., None]]
+_Entry = tuple[Future[Outcome] | Batch | None, Callable[..., None]]
 
 
-class Jobs:
-    """Where tasks run: in this process (one job) or in a pool of worker processes."""
+class Pool:
+    """Where batches run: in this process (one job) or in a pool of worker processes.
 
-    def __init__(self, pipeline: Pipeline, jobs: int) -> None:
-        self.pipeline = pipeline
+    `warmed` is called once, after the first batch run in this process: the
+    command line freezes what that batch loaded there (`gc.freeze`), which a
+    library must not do to its caller's heap.
+    """
+
+    def __init__(self, cleaner: Cleaner, jobs: int, warmed: Callable[[], None] = lambda: None) -> None:
+        self.cleaner = cleaner
+        self.warmed = warmed
         self.jobs = max(1, jobs)
         self._window = WINDOW_PER_JOB * self.jobs
         self._pending: deque[_Entry] = deque()
         self._in_flight = 0
         self._submitted = 0
         self._pool: ProcessPoolExecutor | None = None
-        self._frozen = False  # whether what the first task loaded is out of the collector's reach
+        self._warm = False  # whether a batch has run in this process
 
-    def __enter__(self) -> Jobs:
+    def __enter__(self) -> Pool:
         return self
 
     def __exit__(
@@ -62,36 +67,36 @@ class Jobs:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def submit(self, task: Task, then: Callable[[Outcome], None]) -> None:
-        """Run a task; `then` gets its outcome, after those of every task submitted before."""
+    def submit(self, batch: Batch, then: Callable[[Outcome], None]) -> None:
+        """Run a batch; `then` gets its outcome, after those of every batch submitted before."""
         if self.jobs == 1:
-            then(self._run_here(task))
+            then(self._run_here(batch))
             return
         self._submitted += 1
         self._in_flight += 1
         if self._submitted == 1:
-            self._pending.append((task, then))  # held: the pool starts only if another task comes
+            self._pending.append((batch, then))  # held: the pool starts only if another batch comes
             return
         pool = self._pool or self._start_pool()
-        self._pending.append((pool.submit(_run_in_worker, task), then))
+        self._pending.append((pool.submit(_run_in_worker, batch), then))
         self._settle(self._window)
 
     def after(self, then: Callable[[], None]) -> None:
-        """Call `then` once every task submitted so far has been handed back."""
+        """Call `then` once every batch submitted so far has been handed back."""
         self._pending.append((None, then))
         self._settle(self._window)
 
     def finish(self) -> None:
-        """Wait for every task and hand back every outcome."""
+        """Wait for every batch and hand back every outcome."""
         self._settle(0)
 
     def _start_pool(self) -> ProcessPoolExecutor:
-        """Start the workers and send them the task held until now, if it still waits."""
+        """Start the workers and send them the batch held until now, if it still waits."""
         pool = ProcessPoolExecutor(
             self.jobs,
             mp_context=_context(),
             initializer=_start_worker,
-            initargs=(self.pipeline.config, self.pipeline.templates, os.getpid()),
+            initargs=(self.cleaner, os.getpid()),
         )
         for index, (waiting, then) in enumerate(self._pending):
             if waiting is not None and not isinstance(waiting, Future):
@@ -112,22 +117,16 @@ class Jobs:
             self._in_flight -= 1
             then(waiting.result() if isinstance(waiting, Future) else self._run_here(waiting))
 
-    def _run_here(self, task: Task) -> Outcome:
-        """Run a task in this process; after the first, freeze what is in memory.
-
-        The first document makes the stages load their stoplists and indexes,
-        kept for the run. Frozen, they are left out of the collector's full
-        passes, which otherwise walk every entry of them again and again
-        (measured: 2% of the time of a run over the benchmark pages).
-        """
-        outcome = task.run(self.pipeline)
-        if not self._frozen:
-            gc.freeze()
-            self._frozen = True
+    def _run_here(self, batch: Batch) -> Outcome:
+        """Run a batch in this process; after the first, say that what the stages load is loaded."""
+        outcome = batch.run(self.cleaner)
+        if not self._warm:
+            self._warm = True
+            self.warmed()
         return outcome
 
 
-def _done(waiting: Future[Outcome] | Task) -> bool:
+def _done(waiting: Future[Outcome] | Batch) -> bool:
     return isinstance(waiting, Future) and waiting.done()
 
 
@@ -143,24 +142,24 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["boilercut.warmup"])
+    context.set_forkserver_preload(["boilercut.run.warmup"])
     return context
 
 
-# A worker process's own pipeline, built once by the pool's initializer: the
+# A worker process's own Cleaner, set up once by the pool's initializer: the
 # one process-wide value in boilercut, and it exists only in worker processes
 # (an initializer has nowhere else to leave what it builds).
-_WORKER: list[Pipeline] = []
+_WORKER: list[Cleaner] = []
 
 
-def _start_worker(config: Config, templates: Templates, main_pid: int) -> None:
-    """Build the worker's pipeline as the main process built its own: same config, same templates."""
+def _start_worker(cleaner: Cleaner, main_pid: int) -> None:
+    """Set up the worker's Cleaner as the main process's: same configuration, same template lines."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     threading.Thread(target=_exit_when_orphaned, args=(main_pid,), daemon=True).start()
-    _WORKER.append(Pipeline(config, templates))
+    _WORKER.append(cleaner.load())
     # What the stages load was loaded, and frozen, in the server the worker was forked
-    # from (warmup); the worker's own pipeline is kept for its life: out of the
-    # collector's full passes too.
+    # from (warmup); the worker's own rules are kept for its life: out of the
+    # collector's full passes too. This is worker start-up, not library code.
     gc.freeze()
 
 
@@ -189,5 +188,5 @@ def _ended(pid: int) -> bool:
         return False
 
 
-def _run_in_worker(task: Task) -> Outcome:
-    return task.run(_WORKER[0])
+def _run_in_worker(batch: Batch) -> Outcome:
+    return batch.run(_WORKER[0])

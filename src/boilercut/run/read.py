@@ -1,0 +1,163 @@
+"""Reading documents: the one place that decompresses, decodes, extracts HTML and splits JSONL and WARC.
+
+A file of one document (text or HTML) becomes one Source. A JSONL or WARC
+stream is split here into raw records (a line's bytes, a record's payload),
+cheap to send to a worker; the worker turns each into a Source with
+`line_source` or `record_source`, so that parsing, decoding and extraction
+happen in whichever process cleans the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import DocumentError
+from ..io.compression import read_errors
+from ..io.decoding import decode
+from ..io.files import open_input
+from ..io.formats import Format, kind_of
+from ..io.html import extract_text, looks_like_html
+from ..io.jsonl import Fields, parse_record, text_of, url_of
+from ..io.warc import WarcDocument, document_text, read_records
+from ..pipeline import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The file records come from: its name in messages, its path for site resolution by folder."""
+
+    label: str
+    path: str | None = None
+
+
+STDIN = Origin("<stdin>")
+
+
+def open_file(path: Path) -> IO[bytes]:
+    """A file's content as a binary stream, decompressed by its extension."""
+    return open_input(path)
+
+
+def read_file(path: Path, label: str | None = None) -> bytes:
+    """A file's whole content, decompressed; a file that cannot be read is that document's failure."""
+    try:
+        with open_input(path) as stream:
+            return stream.read()
+    except OSError as error:
+        raise DocumentError(
+            f"{label or path}: cannot read: {error.strerror or error}; check the file and its permissions"
+        ) from None
+    except read_errors() as error:  # what a truncated or corrupt compressed file raises besides OSError
+        raise DocumentError(
+            f"{label or path}: cannot read: {error}; the file may be truncated or damaged: skipped"
+        ) from None
+
+
+def file_source(path: Path, label: str | None = None, *, html: bool = False) -> Source:
+    """The one document a text or HTML file holds, read, decoded and (for HTML) extracted."""
+    name = label or str(path)
+    return document_source(read_file(path, name), name=name, path=path, html=html)
+
+
+def current_text(path: Path) -> str | None:
+    """What a file holds as it is (not decompressed), if it is UTF-8 text: `fix` and `check` compare with it."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def document_source(
+    data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
+) -> Source:
+    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
+    text = decode(data, name)
+    html = html or _html_name(path) or looks_like_html(text)
+    return _source(text, name=name, path=path, url=url, html=html)
+
+
+def page_source(html: str, *, name: str, url: str | None = None) -> Source:
+    """An HTML page given as text: its main text, extracted."""
+    return _source(html, name=name, url=url, html=True)
+
+
+def _source(text: str, *, name: str, path: Path | None = None, url: str | None, html: bool) -> Source:
+    # An empty (or blank) document is an empty text whatever its format: there is no page to extract.
+    if html and text.strip():
+        text = extract_text(text, name)
+    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
+
+
+def _html_name(path: Path | None) -> bool:
+    kind = kind_of(path) if path is not None else None
+    return kind is not None and kind.format is Format.HTML
+
+
+# --- many-document streams ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a JSONL stream, as read: parsed later, by whichever process cleans it."""
+
+    number: int
+    data: bytes
+
+
+Raw = Line | WarcDocument
+
+
+def records(stream: IO[bytes], format: Format, origin: Origin) -> Iterator[Raw]:
+    """The raw records of a JSONL or WARC stream, read one at a time.
+
+    A stream that breaks off (truncated, corrupt) raises DocumentError saying where.
+    """
+    count = 0
+    unit = "line" if format is Format.JSONL else "record"
+    try:
+        if format is Format.JSONL:
+            for count, data in enumerate(stream, start=1):
+                yield Line(count, data)
+        else:
+            for count, document in enumerate(read_records(stream), start=1):  # noqa: B007
+                yield document
+    except read_errors() as error:
+        where = f"after {unit} {count}" if count else "at its start"
+        raise DocumentError(
+            f"{origin.label}: cannot read {where}: {error}; "
+            "the file may be truncated or damaged: its output was not written"
+        ) from None
+
+
+def raw_size(raw: Raw) -> int:
+    return len(raw.data) if isinstance(raw, Line) else len(raw.payload)
+
+
+def line_where(origin: Origin, line: Line) -> str:
+    return f"{origin.label}:{line.number}"
+
+
+def line_record(line: Line, origin: Origin) -> dict[str, Any] | None:
+    """One JSONL line as its JSON object; None for a blank line, which holds no record."""
+    if not line.data.strip():
+        return None
+    return parse_record(line.data, line_where(origin, line))
+
+
+def line_source(record: dict[str, Any], line: Line, origin: Origin, fields: Fields) -> Source:
+    where = line_where(origin, line)
+    return Source(text_of(record, fields, where), name=where, url=url_of(record, fields), path=origin.path)
+
+
+def record_where(origin: Origin, document: WarcDocument) -> str:
+    return f"{origin.label}: record {document.id}"
+
+
+def record_source(document: WarcDocument, origin: Origin) -> Source:
+    """A WARC record's text: the page's main text for HTML, the payload itself for a conversion."""
+    where = record_where(origin, document)
+    text = document_text(document, where)
+    return Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
