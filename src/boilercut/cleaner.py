@@ -138,10 +138,14 @@ class Cleaner:
             text, url = (item, None) if isinstance(item, str) else item
             yield self.clean(text, url=url)
 
-    def clean_source(self, source: Source) -> Cleaned:
-        """Clean one document given with what is known of where it came from (name, URL, path, extraction)."""
+    def clean_source(self, source: Source, *, explain: bool = False) -> Cleaned:
+        """Clean one document given with what is known of where it came from (name, URL, path, extraction).
+
+        ``explain``: each line the model drops also names the features that weighed most
+        in its verdict (slower: for `boilercut explain`, not for corpus runs).
+        """
         pipeline = self._engine()
-        doc = pipeline.process(source)
+        doc = pipeline.process(source, explain=explain)
         return Cleaned.of(doc, _render(doc, self._config.title))
 
     def site_of(self, source: Source) -> str | None:

@@ -50,6 +50,10 @@ Skip = Annotated[str | None, typer.Option("--skip", help="Comma-separated stages
 NoTitle = Annotated[bool, typer.Option("--no-title", help="Leave the headline out.")]
 NoSiteRules = Annotated[bool, typer.Option("--no-site-rules", help="Use only the default rules and generic stages.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+ModelFile = Annotated[
+    Path | None,
+    typer.Option("--model", help="A model file from `boilercut train` (default: the shipped model)."),
+]
 
 
 # How a process killed by SIGPIPE ends: what shells expect of `tool | head`.
@@ -186,11 +190,12 @@ def clean(
     input_format: Annotated[
         InputFormat | None, typer.Option("--format", help="What IN holds, when its name does not say (stdin: text).")
     ] = None,
+    model: ModelFile = None,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Clean IN into OUT."""
     with _boundary(debug):
-        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
         given = Format(input_format.value) if input_format else None
         plan = plan_clean(source, target, given, skip_existing=skip_existing, templates=not no_templates)
         options = RunOptions(jobs or os.cpu_count() or 1, Fields(text_field, url_field))
@@ -206,14 +211,14 @@ def clean(
 def fix(
     files: Annotated[list[Path], typer.Argument(help="Files to clean in place.")],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
     """Clean files in place (atomically); unchanged files are left alone."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
         from .run import inplace
 
-        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
         summary = Summary()
         for change in inplace.changes(cleaner, files, summary):
             if inplace.apply(change, summary):
@@ -225,14 +230,14 @@ def fix(
 def check(
     files: Annotated[list[Path], typer.Argument(help="Files that should already be clean.")],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, debug: Debug = False,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
     """Change nothing; show a diff and exit 1 when a file would change."""
     with _boundary(debug):
         _warn_if_no_title(no_title)
         from .run import inplace
 
-        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules))
+        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
         summary = Summary()
         for change in inplace.changes(cleaner, files, summary):
             summary.changed += 1
@@ -257,11 +262,12 @@ def _warn_if_no_title(no_title: bool) -> None:
 def explain(
     file: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_site_rules: NoSiteRules = False, debug: Debug = False,
+    no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
-    """Show every input line with its verdict, stage, rule id and reason."""
+    """Show every input line with its verdict, stage, rule id and reason (and, for the
+    model's drops, its probability and the features that weighed most)."""
     with _boundary(debug):
-        cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules))
+        cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules, model=model))
         if file == "-":
             source = read.document_source(sys.stdin.buffer.read(), name="<stdin>")
         else:
@@ -271,7 +277,27 @@ def explain(
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
             source = read.file_source(path, file)
-        report.explain(source.name, cleaner.clean_source(source))
+        report.explain(source.name, cleaner.clean_source(source, explain=True))
+
+
+@app.command()
+def train(
+    cases: Annotated[list[Path], typer.Argument(help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model file (.npz).")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same pages and seed give the same model.")] = 0,
+    debug: Debug = False,
+) -> None:  # fmt: skip
+    """Train a model from labeled pages; use it with --model (needs the train extra)."""
+    with _boundary(debug):
+        from .training import Settings
+        from .training import train as train_model
+
+        for path in cases:
+            if not path.is_file():
+                raise UsageError(f"{path}: no such file")
+        model = train_model(cases, Settings(seed=seed), progress=report.note)
+        model.save(out)
+        report.note(f"wrote {out} ({out.stat().st_size // 1024} KB); use it with --model {out}")
 
 
 @app.command("stages")

@@ -20,7 +20,7 @@ from .registry import DEFAULT_ORDER
 
 CONFIG_FILE = "boilercut.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = {"stages", "skip", "rules", "title", "site_rules", "generic"}
+KEYS = {"stages", "skip", "rules", "title", "site_rules", "generic", "model"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class Config:
     site_rules: bool = True
     generic: bool = True  # the generic classifier judges lines no rule decided
     site: str | None = None  # force this site's rules for every document
+    model: Path | None = None  # a model file from `boilercut train` (None: the shipped model)
 
     @property
     def active_stages(self) -> tuple[str, ...]:
@@ -135,5 +136,9 @@ def _from_table(table: dict[str, Any], path: Path, prefix: str) -> Config:
             if not isinstance(table[key], bool):
                 raise ConfigError(f"{path}: {prefix}{key}: must be true or false")
             values[key] = table[key]
+    if "model" in table:
+        if not isinstance(table["model"], str):
+            raise ConfigError(f"{path}: {prefix}model: must be a path (a string)")
+        values["model"] = path.parent / table["model"]
     rule_dirs = tuple(path.parent / folder for folder in values.pop("rules", ()))
     return Config(rule_dirs=rule_dirs, **values)

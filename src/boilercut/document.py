@@ -7,8 +7,6 @@ stable rule id and a reason. Rendering happens once, at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
 import regex
 
 LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029]")
@@ -49,8 +47,6 @@ class Document:
     site: str | None = None
     title: int | None = None  # index of the headline block, once found
     warnings: list[str] = field(default_factory=list)
-    # Per-document results that several stages share (the generic analysis).
-    analysis: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, text: str, *, name: str = "<stdin>", url: str | None = None) -> Document:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from .classifier import MAX_SETTLE_ROUNDS, judge_again
+from .classify import model as models
+from .classify.judge import MAX_SETTLE_ROUNDS, Judgement, judge_again
 from .config import Config
 from .document import Document
 from .errors import UsageError
-from .generic import EXTRACTOR_DECIDED_RULES
 from .registry import RuleStages, build_stages
 from .render import render
 from .rules import RuleBook, SiteResolver
@@ -18,7 +18,7 @@ from .rules.literals import DocumentLiterals
 from .rules.model import Input
 from .stage import Stage, StageContext
 from .stages.encoding import fix_text
-from .stages.stripping import LEFT_TO_DEDUPE, RuleStage
+from .stages.stripping import RuleStage
 from .templates import Templates
 
 
@@ -34,7 +34,7 @@ class Source:
 
 
 class Pipeline:
-    def __init__(self, config: Config, templates: Templates | None = None) -> None:
+    def __init__(self, config: Config, templates: Templates | None = None, model: models.Model | None = None) -> None:
         self.config = config
         self.templates = templates or Templates()  # from a first pass over the corpus, if any
         unknown = [name for name in config.skip if name not in config.stages]
@@ -48,9 +48,48 @@ class Pipeline:
         # The stages after the last stripping one: they run again when settling drops a line.
         stripping = [i for i, stage in enumerate(self.stages) if isinstance(stage, RuleStage)]
         self._finishing_from = stripping[-1] + 1 if stripping else len(self.stages)
+        # The shipped model loads on the first document that needs it (a run with the classifier
+        # off never reads it); a model file named in the configuration is checked at once.
+        if model is None and config.model and config.generic:
+            model = models.load(config.model)
+        self._model: models.Model | None = model  # given: a model trained in this process (cross-validation)
 
-    def process(self, source: Source) -> Document:
-        """Run every stage over one document; nothing is removed, only marked."""
+    @property
+    def model(self) -> models.Model:
+        if self._model is None:
+            self._model = models.load(self.config.model) if self.config.model else models.shipped()
+        return self._model
+
+    def process(self, source: Source, *, explain: bool = False) -> Document:
+        """Run every stage over one document; nothing is removed, only marked.
+
+        Every rule stage's rules run before the first rule stage's verdicts: the
+        classifier judges the lines the rules left (a site file always wins).
+        """
+        doc, contexts = self._start(source, explain)
+        ruled = False
+        for stage, context in zip(self.stages, contexts, strict=True):
+            if isinstance(stage, RuleStage) and not ruled:
+                self._apply_rules(doc, contexts)
+                ruled = True
+            stage.apply(doc, context)
+        if contexts and contexts[0].judgement is not None and self._kind_stage:
+            self._settle(doc, contexts, explain)
+        return doc
+
+    def view(self, source: Source) -> Document:
+        """The document as the classifier first sees it: encoding repaired, every rule applied.
+
+        Training reads pages through this, so that a model learns from exactly what it judges."""
+        doc, contexts = self._start(source, False)
+        for stage, context in zip(self.stages, contexts, strict=True):
+            if isinstance(stage, RuleStage):
+                break
+            stage.apply(doc, context)
+        self._apply_rules(doc, contexts)
+        return doc
+
+    def _start(self, source: Source, explain: bool) -> tuple[Document, list[StageContext]]:
         doc = Document.from_text(source.text, name=source.name, url=source.url)
         doc.site = self.site_of(source)
         templates = self.templates.of(site_group(doc.site, source))
@@ -58,22 +97,26 @@ class Pipeline:
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
-        contexts = []
-        for stage in self.stages:
-            rules = self.book.rules_for(doc.site, stage.name, kind)
-            contexts.append(StageContext(rules, spec, self.config.generic, source.extracted, literals, templates))
-            stage.apply(doc, contexts[-1])
-        if self.config.generic and self._kind_stage:
-            self._settle(doc, contexts, source.extracted)
-        return doc
+        # The classifier judges whole pages; on what an HTML extractor kept, the rules alone apply.
+        classified = self.config.generic and not source.extracted
+        judgement = Judgement(doc, self.model, explain=explain) if classified else None
+        contexts = [
+            StageContext(self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates)
+            for stage in self.stages
+        ]
+        return doc, contexts
 
-    def _settle(self, doc: Document, contexts: list[StageContext], extracted: bool) -> None:
+    def _apply_rules(self, doc: Document, contexts: list[StageContext]) -> None:
+        for stage, context in zip(self.stages, contexts, strict=True):
+            if isinstance(stage, RuleStage):
+                stage.apply_rules(doc, context)
+
+    def _settle(self, doc: Document, contexts: list[StageContext], explain: bool) -> None:
         """Judge the kept lines again until nothing changes; after each change the
         stages that follow the stripping ones (dedupe, reflow) see the new neighbours."""
-        skip = LEFT_TO_DEDUPE | (EXTRACTOR_DECIDED_RULES if extracted else frozenset())
         finishing = [(s, c) for s, c in zip(self.stages, contexts, strict=True)][self._finishing_from :]
         for _ in range(MAX_SETTLE_ROUNDS):
-            if not judge_again(doc, self._kind_stage, skip):
+            if not judge_again(doc, self.model, self._kind_stage, explain=explain):
                 return
             for stage, context in finishing:
                 stage.apply(doc, context)

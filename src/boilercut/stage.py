@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from .document import Document
 from .rules.literals import DocumentLiterals
 from .rules.matcher import RuleSet
 from .rules.model import SiteSpec
+
+if TYPE_CHECKING:
+    from .classify.judge import Judgement
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +20,7 @@ class StageContext:
 
     rules: RuleSet  # this stage's rules for the document's site (defaults included)
     site: SiteSpec | None
-    generic: bool = True  # the generic classifier's verdicts apply
+    judgement: Judgement | None = None  # the classifier's labels of the document (None: classifier off)
     extracted: bool = False  # the text is what an HTML extractor kept of a page
     literals: DocumentLiterals | None = None  # the document's literal scan, shared by rule stages
     templates: frozenset[bytes] = frozenset()  # keys of the template lines of the document's site

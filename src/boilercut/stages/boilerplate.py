@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..document import Document
-from ..generic import Kind
+from ..classify.labels import Kind
 from ..registry import describe
 from ..stage import StageContext
 from ..templates import line_key
@@ -19,9 +19,9 @@ class StripBoilerplate(RuleStage):
     kind = Kind.BOILERPLATE
     own_rules: ClassVar[dict[str, str]] = {"TP001": "template text: a line on most pages of the site in this run"}
 
-    def apply(self, doc: Document, context: StageContext) -> None:
+    def apply_rules(self, doc: Document, context: StageContext) -> None:
         if context.templates:
             for index, block in enumerate(doc.blocks):
                 if line_key(block.text) in context.templates:
                     doc.drop(index, self.name, "TP001", "template text: on most pages of this site in this run")
-        super().apply(doc, context)
+        super().apply_rules(doc, context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..generic import Kind
+from ..classify.labels import Kind
 from ..registry import describe
 from .stripping import RuleStage
 

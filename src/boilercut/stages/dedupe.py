@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..classifier import classifier_title
+from ..classify.headline import first_headline, fold
 from ..document import Block, Document
-from ..headline import find_headline, fold
 from ..registry import describe
 from ..stage import StageContext
 
@@ -32,7 +31,7 @@ class Dedupe:
     def apply(self, doc: Document, context: StageContext) -> None:
         # With the classifier on, its headline is the answer, none included: guessing
         # one among body lines would cut a paragraph under --no-title.
-        doc.title = classifier_title(doc) if context.generic else find_headline(doc)
+        doc.title = context.judgement.title() if context.judgement is not None else _first_headline(doc)
         if doc.title is not None and context.site is not None and context.site.chrome_above_title:
             for index in doc.kept():
                 if index >= doc.title:
@@ -66,6 +65,12 @@ class Dedupe:
             # Folding changes a length only slightly: compare lengths first, fold rarely.
             if index != doc.title and abs(len(text) - len(headline)) <= 2 and fold(text) == headline:
                 doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")
+
+
+def _first_headline(doc: Document) -> int | None:
+    kept = doc.kept()
+    found = first_headline([doc.blocks[index].text for index in kept])
+    return kept[found] if found is not None else None
 
 
 def _is_credit(block: Block) -> bool:

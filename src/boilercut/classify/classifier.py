@@ -1,0 +1,106 @@
+"""The classifier's one entry point: labels for the lines of a document.
+
+features (per line, then in context) -> first forest -> its probabilities in
+context -> second forest -> keep where the probability passes the model's
+threshold -> the headline among the lines above the text -> for each dropped
+line, its kind (from its vocabulary cue and where it stands), rule id and reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import headline
+from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, token_counts
+from .kinds import kinds_of_drops
+from .labels import RULE_OF_KIND, Kind, Labels, Verdict
+from .model import Model
+
+TOP_FEATURES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The feature tables of one document, kept for explanations."""
+
+    first: np.ndarray
+    second: np.ndarray
+
+
+def probabilities(lines: Sequence[str], blank_before: Sequence[int], model: Model) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
+    """The keep probability of each line, the first-stage columns, and both feature tables."""
+    from .context import second_stage
+
+    cols = first_columns(lines, blank_before, model.lexicon, model.lexicon_intercept)
+    first = matrix(cols, FIRST_FEATURES)
+    p1 = model.first.probability(first)
+    second_cols = second_stage(cols, p1, token_counts(lines))
+    second = matrix(second_cols, SECOND_FEATURES)
+    return model.second.probability(second), cols, Tables(first, second)
+
+
+def classify(lines: Sequence[str], blank_before: Sequence[int], model: Model) -> Labels:
+    """Labels for each line of one document (stripped, non-empty lines)."""
+    if not lines:
+        return Labels((), None, np.zeros(0))
+    p, cols, _ = probabilities(lines, blank_before, model)
+    keep = paragraph_verdicts(lines, cols, p) > model.threshold
+    title = headline.find(lines, cols["words"], cols["cue"], keep)
+    kinds = kinds_of_drops(cols, keep)
+    verdicts = []
+    for i, probability in enumerate(p.tolist()):
+        if i == title:
+            verdicts.append(Verdict(Kind.TITLE, "ML001", "the headline", probability))
+        elif keep[i]:
+            verdicts.append(Verdict(Kind.BODY, "", "article text", probability))
+        else:
+            kind, why = kinds[i]
+            reason = f"{why}: article text with probability {probability:.2f} (keeps above {model.threshold:.2f})"
+            verdicts.append(Verdict(kind, RULE_OF_KIND[kind], reason, probability))
+    return Labels(tuple(verdicts), title, p)
+
+
+# A link's text between two halves of a sentence is a name or a short phrase.
+LINK_TEXT_MAX_WORDS = 5
+
+
+def paragraph_verdicts(lines: Sequence[str], cols: dict[str, np.ndarray], p: np.ndarray) -> np.ndarray:
+    """Keep probabilities with the pieces of a paragraph the scraper split at inline links
+    judged as one: each piece gets the pieces' mean probability, weighted by their length.
+
+    A line goes on in the next when it has no sentence end and the next opens in
+    lower case, or through a short link text to a line that does."""
+    n = len(lines)
+    opens_lower = np.array([text[:1].islower() for text in lines] + [False, False])
+    open_end = cols["terminal"] == 0
+    link_text = open_end & (cols["words"] <= LINK_TEXT_MAX_WORDS)
+    joins = open_end[:-1] & (opens_lower[1:n] | (link_text[1:] & opens_lower[2 : n + 1])) if n > 1 else np.zeros(0, bool)
+    if not joins.any():
+        return p
+    group = np.concatenate(([0], np.cumsum(~joins)))
+    weight = cols["chars"]
+    mean = np.bincount(group, weights=p * weight) / np.bincount(group, weights=weight)
+    return mean[group]
+
+
+def weighed(lines: Sequence[str], blank_before: Sequence[int], model: Model, index: int) -> list[tuple[str, float]]:
+    """The features that weighed most in line ``index``'s probability, with their pull on
+    its log-odds (negative: towards dropping). The second stage's pull through the first
+    stage's probabilities is handed on to the first stage's features, in proportion."""
+    _, _, tables = probabilities(lines, blank_before, model)
+    second = model.second.contributions(tables.second[index])
+    first = model.first.contributions(tables.first[index])
+    pulls: dict[str, float] = {}
+    relayed = 0.0
+    for name, pull in zip(SECOND_FEATURES, second.tolist(), strict=False):
+        if name == "p" or name.startswith(("p_", "run", "kept_", "page_max_p", "page_mean_p")):
+            relayed += pull
+        else:
+            pulls[name] = pulls.get(name, 0.0) + pull
+    total = float(np.abs(first).sum()) or 1.0
+    for name, pull in zip(FIRST_FEATURES, first.tolist(), strict=False):
+        pulls[name] = pulls.get(name, 0.0) + relayed * abs(pull) / total * np.sign(pull) * np.sign(relayed or 1.0)
+    return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]

@@ -1,0 +1,143 @@
+"""What a line's neighbours and its page say about it: features derived from the columns.
+
+Everything here is an array operation over the whole document: neighbours one
+and two lines away, shares of kinds of lines in windows around each line, counts
+above it, and the page's own scale (so that a line is long or wordy *for this
+page*). The second stage adds the same views of the first stage's probabilities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+# Columns seen on the lines one and two above and below.
+NEIGHBOUR_COLUMNS = ("words", "stop", "terminal", "cue", "blank_before", "shape_repeats", "lexical")
+NEIGHBOUR_OFFSETS = (1, 2)
+# Window half-widths for the shares of kinds of lines around a line: the paragraph
+# around it, and the page region.
+WINDOWS = (5, 15)
+# A line of prose: a sentence of six words or more, a third of them stopwords or more.
+PROSE_MIN_WORDS = 6
+PROSE_MIN_STOP = 0.2
+SHORT_MAX_WORDS = 4
+# Counts above a line are capped: past these, more says nothing new.
+CAP_COMMENT_CUES = 10
+CAP_DATES = 20
+CAP_AD_CUES = 10
+MISSING = -1.0  # a neighbour beyond the page's first or last line
+POSITION_CAP = 200  # lines from the page's start or end
+
+
+def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
+    """values[i - offset] at i (a line ``offset`` above; below for a negative offset)."""
+    out = np.full_like(values, fill)
+    if offset > 0 and offset < len(values):
+        out[offset:] = values[:-offset]
+    elif offset < 0 and -offset < len(values):
+        out[:offset] = values[-offset:]
+    return out
+
+
+def window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    """Mean of the values within ``half`` lines of each line, the line itself left out."""
+    n = len(values)
+    total = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    low, high = np.maximum(0, index - half), np.minimum(n, index + half + 1)
+    return (total[high] - total[low] - values) / np.maximum(1, high - low - 1)
+
+
+def count_above(values: np.ndarray) -> np.ndarray:
+    """Sum of the values on the lines above each line."""
+    return np.cumsum(values) - values
+
+
+def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The features of the first stage: the columns, their neighbours, windows and page scale."""
+    out = dict(cols)
+    n = len(cols["words"])
+    index = np.arange(n, dtype=np.float64)
+    out["blank_after"] = shift(cols["blank_before"], -1, 0.0)
+    for name in NEIGHBOUR_COLUMNS:
+        for offset in NEIGHBOUR_OFFSETS:
+            out[f"{name}_above{offset}"] = shift(cols[name], offset)
+            out[f"{name}_below{offset}"] = shift(cols[name], -offset)
+    prose = (cols["terminal"] > 0) & (cols["words"] >= PROSE_MIN_WORDS) & (cols["stop"] >= PROSE_MIN_STOP)
+    prose_words = prose * cols["words"]
+    kinds = {
+        "prose": prose.astype(np.float64),
+        "short": (cols["words"] <= SHORT_MAX_WORDS).astype(np.float64),
+        "cue": (cols["cue"] > 0).astype(np.float64),
+        "date": cols["cue_date"],
+        "comment_cue": cols["cue_comment"],
+        "repeated_shape": (cols["shape_repeats"] >= 3).astype(np.float64),
+        "lexical": cols["lexical"],
+    }
+    for name, values in kinds.items():
+        for half in WINDOWS:
+            out[f"{name}_window{half}"] = window_mean(values, half)
+    out["comment_cues_above"] = np.minimum(count_above(cols["cue_comment"]), CAP_COMMENT_CUES)
+    out["dates_above"] = np.minimum(count_above(cols["cue_date"]), CAP_DATES)
+    out["ad_cues_above"] = np.minimum(count_above(cols["cue_ad"]), CAP_AD_CUES)
+    total = prose_words.sum()
+    out["prose_above"] = count_above(prose_words) / max(total, 1.0)
+    out["prose_below"] = (total - np.cumsum(prose_words)) / max(total, 1.0)
+    out["position"] = index / max(1, n - 1)
+    out["from_start"] = np.minimum(index, POSITION_CAP)
+    out["from_end"] = np.minimum(n - 1 - index, POSITION_CAP)
+    out["page_lines"] = np.full(n, np.log1p(n))
+    out["page_prose_words"] = np.full(n, np.log1p(total))
+    longest = cols["words"].max() if n else 1.0
+    out["words_of_longest"] = cols["words"] / max(longest, 1.0)
+    prose_stop = cols["stop"][prose]
+    out["stop_over_prose"] = cols["stop"] - (float(np.median(prose_stop)) if len(prose_stop) else PROSE_MIN_STOP)
+    return out
+
+
+# Second stage: the first stage's keep probability seen around each line.
+PROBABILITY_WINDOWS = (1, 2, 3, 5, 10, 25)
+# The best run of lines for several costs of a line: sum of (p - cost) * weight is largest.
+RUN_COSTS = (0.3, 0.5, 0.7)
+
+
+def best_run(scores: np.ndarray) -> tuple[int, int]:
+    """[start, end) of the run with the largest sum of scores (Kadane); (0, 0) if none is positive."""
+    best, span, total, start = 0.0, (0, 0), 0.0, 0
+    for i, score in enumerate(scores.tolist()):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, span = total, (start, i + 1)
+    return span
+
+
+def second_stage(first: Mapping[str, np.ndarray], p: np.ndarray, tokens: np.ndarray) -> dict[str, np.ndarray]:
+    """The features of the second stage: the first stage's, plus its probabilities in context."""
+    out = dict(first)
+    n = len(p)
+    index = np.arange(n)
+    out["p"] = p
+    for half in PROBABILITY_WINDOWS:
+        out[f"p_window{half}"] = window_mean(p, half)
+    for offset in NEIGHBOUR_OFFSETS:
+        out[f"p_above{offset}"] = shift(p, offset)
+        out[f"p_below{offset}"] = shift(p, -offset)
+    kept = tokens * (p > 0.5)
+    total = kept.sum()
+    out["kept_above"] = count_above(kept) / max(total, 1.0)
+    out["kept_below"] = (total - np.cumsum(kept)) / max(total, 1.0)
+    for cost in RUN_COSTS:
+        start, end = best_run((p - cost) * (tokens + 1))
+        out[f"run{cost}_inside"] = ((index >= start) & (index < end)).astype(np.float64)
+        out[f"run{cost}_distance"] = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
+    weight = tokens.sum()
+    out["page_max_p"] = np.full(n, p.max() if n else 0.0)
+    out["page_mean_p"] = np.full(n, float((p * tokens).sum() / weight) if weight else 0.0)
+    order = np.argsort(-p, kind="stable")
+    rank = np.empty(n)
+    rank[order] = np.arange(n)
+    out["p_rank"] = rank / max(n - 1, 1)
+    return out

@@ -1,0 +1,46 @@
+"""The feature tables of one document: per-line measurements, the lexical score, context.
+
+`first_table` gives the first stage's matrix (lines x FIRST_FEATURES);
+`second_table` adds the first stage's probabilities in context (SECOND_FEATURES).
+A model stores the names it was trained on; they must equal these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from . import context, lexicon
+from .measure import COLUMNS, measure
+
+# Word tokens as the benchmark's metric counts them: weights for the run features.
+TOKEN = re.compile(r"\w+")
+
+
+def token_counts(lines: Sequence[str]) -> np.ndarray:
+    return np.array([len(TOKEN.findall(text)) for text in lines], dtype=np.float64)
+
+
+def first_columns(lines: Sequence[str], blank_before: Sequence[int], weights: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
+    cols = measure(lines, blank_before)
+    cols["lexical"] = lexicon.scores(lines, weights, intercept)
+    return context.first_stage(cols)
+
+
+def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:
+    if not names:
+        return np.zeros((0, 0))
+    return np.column_stack([np.asarray(table[name], dtype=np.float64) for name in names])
+
+
+def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The feature names, in table order, read off a one-line table."""
+    one = {name: np.zeros(1) for name in COLUMNS} | {"lexical": np.zeros(1)}
+    first = context.first_stage(one)
+    second = context.second_stage(first, np.zeros(1), np.zeros(1))
+    return tuple(first), tuple(second)
+
+
+FIRST_FEATURES, SECOND_FEATURES = _names()

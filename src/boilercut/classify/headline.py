@@ -1,0 +1,111 @@
+"""The headline: a headline-shaped line just above the article text, best one echoing the page title.
+
+Scraped text usually opens with the page's <title> ("Headline - Site"), and the
+headline itself stands a few lines above the first paragraph, past the bylines
+and dates. Candidates near the article's first kept line are scored by their
+shape and distance; one echoing the first line wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..generic.features import normalise
+from ..generic.vocabulary import CONNECTIVES
+
+# "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
+TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
+ECHO_MIN_CHARS = 12  # a title echo must be long enough not to match by chance
+ECHO_BONUS = 10.0  # echoing the page title outweighs any shape or distance score
+MIN_WORDS, MAX_WORDS = 2, 30  # one word is a section name; longer lines are paragraphs
+GOOD_MIN_WORDS, GOOD_MAX_WORDS = 4, 25  # headlines have 4 to 25 words
+WINDOW = 25  # the headline sits within 25 lines above the text
+LOOKAHEAD = 6  # ... or among the first lines kept
+DISTANCE_COST = 0.1  # each line between headline and text costs a little (bylines, dates)
+INSIDE_COST = 1.0  # a headline inside the text is unlikely
+MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the headline
+
+
+def title_parts(first: str) -> list[str]:
+    """Normalised parts of the first line, if it looks like a page title: whole, then pieces."""
+    parts = [first, *TITLE_SEPARATOR.split(first)]
+    return [p for p in parts if len(p) >= ECHO_MIN_CHARS]
+
+
+def echoes(norm: str, parts: Sequence[str]) -> bool:
+    """Whether a normalised line equals, or contains, a title part (or lies inside the whole title)."""
+    if len(norm) < ECHO_MIN_CHARS:
+        return False
+    return any(norm == p or p in norm for p in parts[1:]) or (bool(parts) and norm in parts[0])
+
+
+def is_candidate(text: str, words: float, has_cue: bool) -> bool:
+    """Headline-shaped: a few words, no furniture cue, not ending in a full stop or a connecting word."""
+    if has_cue or not MIN_WORDS <= words <= MAX_WORDS or text.endswith((".", ",", ";")):
+        return False
+    return text.rsplit(None, 1)[-1] not in CONNECTIVES
+
+
+def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.ndarray) -> int | None:
+    """The index of the headline, or None; ``keep`` marks the lines judged article text."""
+    kept = np.flatnonzero(keep)
+    if not len(lines) or not len(kept):
+        return None
+    start = int(kept[0])
+    norms = [normalise(text) for text in lines]
+    parts = title_parts(norms[0])
+    best, best_score, best_echo = None, float("-inf"), False
+    for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
+        if not is_candidate(lines[i], words[i], cues[i] > 0):
+            continue
+        echo = echoes(norms[i], parts)
+        score = _shape(lines, words, i) - _distance(i, start) + (ECHO_BONUS if echo else 0.0)
+        if score > best_score:
+            best, best_score, best_echo = i, score, echo
+    if best is not None and best_echo:
+        return best
+    if is_candidate(lines[0], words[0], cues[0] > 0):
+        return 0
+    if best is not None and best_score >= MIN_SCORE:
+        return best
+    return None
+
+
+def _shape(lines: Sequence[str], words: np.ndarray, i: int) -> float:
+    """How headline-like line i is: its length, and not being the first piece of a split paragraph."""
+    score = 2.0 if GOOD_MIN_WORDS <= words[i] <= GOOD_MAX_WORDS else 0.0
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    if following[:1].islower():
+        score -= ECHO_BONUS
+    return score
+
+
+def _distance(i: int, start: int) -> float:
+    """Penalty for lying far above the text, or inside it."""
+    if i < start:
+        return (start - 1 - i) * DISTANCE_COST
+    return (i - start + 1) * INSIDE_COST
+
+
+# Without the classifier (``generic = false``): the first headline-shaped line among
+# the first few kept lines. Looking further down finds subheadings instead.
+FALLBACK_WINDOW = 4
+FALLBACK_MAX_WORDS = 25
+SENTENCE_END = (".", "。")
+
+
+def first_headline(texts: Sequence[str]) -> int | None:
+    """The position in ``texts`` (the first kept lines) of a headline-shaped line, if any."""
+    for position, text in enumerate(texts[:FALLBACK_WINDOW]):
+        words = len(text.split())
+        if MIN_WORDS <= words <= FALLBACK_MAX_WORDS and not text.endswith(SENTENCE_END):
+            return position
+    return None
+
+
+def fold(text: str) -> str:
+    """A line folded for comparing headlines: case and white space ignored."""
+    return " ".join(text.casefold().split())

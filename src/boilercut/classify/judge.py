@@ -1,0 +1,76 @@
+"""The classifier applied to a Document: labels computed when a stage first asks, and settling.
+
+Stages read the labels from their context (`StageContext.judgement`). The model
+judges every non-empty line once, after encoding repair; each stripping stage
+drops the lines of its own kind. Settling then judges the kept lines again, as
+a second run over the output would see them, until nothing changes: so that
+cleaning twice equals cleaning once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from ..document import Document
+from .classifier import classify, weighed
+from .labels import Kind, Labels, Verdict
+from .model import Model
+
+# Rounds of settling before giving up; each round only drops lines.
+MAX_SETTLE_ROUNDS = 4
+
+
+class Judgement:
+    """The labels of one document's blocks, computed on first use."""
+
+    def __init__(self, doc: Document, model: Model, *, explain: bool = False) -> None:
+        self._doc = doc
+        self._model = model
+        self._explain = explain
+        self._labels: dict[int, Verdict] | None = None
+        self._title: int | None = None
+
+    def verdicts(self) -> Mapping[int, Verdict]:
+        """Block index -> verdict, for every block still kept when first asked (after the rules)."""
+        if self._labels is None:
+            blocks = self._doc.blocks
+            indexes = [i for i, block in enumerate(blocks) if block.text and block.kept]
+            self._labels, self._title = judge(self._doc, indexes, [blocks[i].blank_before for i in indexes], self._model, self._explain)
+        return self._labels
+
+    def title(self) -> int | None:
+        """The block taken for the headline, if it is still kept."""
+        self.verdicts()
+        if self._title is not None and self._doc.blocks[self._title].kept:
+            return self._title
+        return None
+
+
+def judge(
+    doc: Document, indexes: list[int], blanks: list[int], model: Model, explain: bool
+) -> tuple[dict[int, Verdict], int | None]:
+    """Verdicts for the blocks at ``indexes`` (seen with ``blanks`` blank lines before each)."""
+    lines = [doc.blocks[i].text for i in indexes]
+    labels: Labels = classify(lines, blanks, model)
+    verdicts = dict(zip(indexes, labels.verdicts, strict=True))
+    if explain:
+        for position, (index, verdict) in enumerate(zip(indexes, labels.verdicts, strict=True)):
+            if verdict.dropped:
+                pulls = ", ".join(f"{name} {pull:+.2f}" for name, pull in weighed(lines, blanks, model, position))
+                verdicts[index] = Verdict(verdict.kind, verdict.rule, f"{verdict.reason}; weighed most: {pulls}", verdict.probability)
+    title = indexes[labels.title] if labels.title is not None else None
+    return verdicts, title
+
+
+def judge_again(doc: Document, model: Model, stage_for: Mapping[Kind, str], skip: Collection[str] = (), explain: bool = False) -> bool:
+    """One round of settling: the kept lines judged as the rendered output shows them
+    (one blank line between paragraphs). `stage_for` maps each kind to the stage that
+    drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
+    kept = doc.kept()
+    verdicts, _ = judge(doc, kept, [0] + [1] * (len(kept) - 1), model, explain)
+    changed = False
+    for index, verdict in verdicts.items():
+        stage = stage_for.get(verdict.kind)
+        if stage is not None and verdict.rule not in skip and index != doc.title:
+            changed |= doc.drop(index, stage, verdict.rule, f"{verdict.reason} (judged again without the dropped lines)")
+    return changed

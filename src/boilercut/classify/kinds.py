@@ -1,0 +1,65 @@
+"""What a dropped line is: boilerplate, comment, caption or ad, from its cue and where it stands.
+
+The model says whether a line is article text; the kind of a dropped line
+decides which stage drops it (so `--skip strip_comments` keeps comments). A
+line's own vocabulary cue names its kind; a line without one takes the kind of
+the region it stands in: below a comment-section heading that follows article
+text, beside a photo credit, or under a related-articles heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from .labels import Kind
+
+CUE_KINDS = (
+    ("cue_comment", Kind.COMMENT, "a comment-section word"),
+    ("cue_caption", Kind.CAPTION, "a photo credit or image widget"),
+    ("cue_ad", Kind.AD, "an ad, promotion or related-articles heading"),
+    ("cue_boilerplate", Kind.BOILERPLATE, "navigation, sharing or legal wording"),
+)
+
+
+def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tuple[Kind, str]]:
+    """(kind, why) for every line; only the dropped lines' entries are used."""
+    n = len(keep)
+    out: list[tuple[Kind, str]] = [(Kind.BOILERPLATE, "page furniture")] * n
+    kept_above = np.cumsum(keep) - keep
+    comment_start = _first(np.flatnonzero((cols["cue_comment"] > 0) & (kept_above > 0)))
+    captions = np.flatnonzero(cols["cue_caption"] > 0)
+    beside_credit = set(captions.tolist()) | set((captions - 1).tolist()) | set((captions + 1).tolist())
+    under_heading = _under_ad_headings(cols["cue_ad"] > 0, keep)
+    for i in range(n):
+        if keep[i]:
+            continue
+        cue = next(((kind, why) for name, kind, why in CUE_KINDS if cols[name][i] > 0), None)
+        if cue is not None:
+            out[i] = cue
+        elif comment_start is not None and i > comment_start:
+            out[i] = (Kind.COMMENT, "below the comment section's heading")
+        elif i in beside_credit:
+            out[i] = (Kind.CAPTION, "beside a photo credit")
+        elif under_heading[i]:
+            out[i] = (Kind.AD, "under a related-articles or promotion heading")
+    return out
+
+
+def _first(indexes: np.ndarray) -> int | None:
+    return int(indexes[0]) if len(indexes) else None
+
+
+def _under_ad_headings(headings: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Lines below an ad or related heading with no article line between."""
+    out = np.zeros(len(keep), dtype=bool)
+    open_heading = False
+    for i in range(len(keep)):
+        if keep[i]:
+            open_heading = False
+        elif headings[i]:
+            open_heading = True
+        else:
+            out[i] = open_heading
+    return out

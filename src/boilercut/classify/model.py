@@ -1,0 +1,114 @@
+"""A trained model: the lexicon, two forests and what they were trained with, in one file.
+
+The file is a numpy ``.npz`` archive holding arrays only (no pickles) and a JSON
+header: the format version, the feature names each forest reads (checked against
+this code's features when loaded), the decision threshold, and how the model was
+trained (sets, pages, seed, cross-validated figures). The shipped model is
+package data, loaded on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import zipfile
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError
+from .trees import Forest
+
+FORMAT = 1
+SHIPPED = "boilercut-text.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Everything the classifier needs that was learned, not written."""
+
+    lexicon: np.ndarray  # float32 weights of the hashed line tokens
+    lexicon_intercept: float
+    first: Forest  # keep probability from a line's features
+    second: Forest  # keep probability from the first stage's probabilities in context
+    first_features: tuple[str, ...]
+    second_features: tuple[str, ...]
+    threshold: float = 0.5  # keep a line when the second stage's probability is above this
+    info: dict[str, Any] = field(default_factory=dict)  # how it was trained, for `boilercut model`
+
+    def save(self, path: Path) -> None:
+        header = {
+            "format": FORMAT,
+            "first_features": list(self.first_features),
+            "second_features": list(self.second_features),
+            "threshold": self.threshold,
+            "lexicon_intercept": self.lexicon_intercept,
+            "info": self.info,
+        }
+        arrays = {"header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), "lexicon": self.lexicon}
+        arrays |= {f"first.{k}": v for k, v in self.first.arrays().items()}
+        arrays |= {f"second.{k}": v for k, v in self.second.arrays().items()}
+        with path.open("wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                arrays = {name: archive[name] for name in archive.files}
+            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: not a boilercut model file ({error})") from None
+        if header.get("format") != FORMAT:
+            raise ConfigError(f"{path}: model format {header.get('format')!r}, this boilercut reads {FORMAT}: retrain it")
+        try:
+            model = cls(
+                lexicon=arrays["lexicon"].astype(np.float32),
+                lexicon_intercept=float(header["lexicon_intercept"]),
+                first=Forest.from_arrays(_part(arrays, "first")),
+                second=Forest.from_arrays(_part(arrays, "second")),
+                first_features=tuple(header["first_features"]),
+                second_features=tuple(header["second_features"]),
+                threshold=float(header["threshold"]),
+                info=dict(header.get("info", {})),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ConfigError(f"{path}: damaged model file (missing or bad {error})") from None
+        _check_features(path, model)
+        return model
+
+
+def _part(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+    return {name.split(".", 1)[1]: value for name, value in arrays.items() if name.startswith(prefix + ".")}
+
+
+def _check_features(path: Path, model: Model) -> None:
+    """A model reads features by position: their names must be the ones this code computes."""
+    from .features import FIRST_FEATURES, SECOND_FEATURES
+
+    for stage, theirs, ours in (("first", model.first_features, FIRST_FEATURES), ("second", model.second_features, SECOND_FEATURES)):
+        if tuple(theirs) != tuple(ours):
+            missing = sorted(set(ours) - set(theirs))[:3]
+            raise ConfigError(
+                f"{path}: the {stage} stage was trained on other features than this boilercut computes"
+                f"{' (it lacks ' + ', '.join(missing) + ')' if missing else ''}: retrain it with `boilercut train`"
+            )
+
+
+def shipped_path() -> Path:
+    return Path(str(files("boilercut.classify") / SHIPPED))
+
+
+@functools.cache
+def shipped() -> Model:
+    """The model that ships with boilercut, loaded once."""
+    return Model.load(shipped_path())
+
+
+@functools.cache
+def load(path: Path) -> Model:
+    """A model file, loaded once per process."""
+    return Model.load(path)

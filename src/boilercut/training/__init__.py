@@ -1,0 +1,50 @@
+"""Training the classifier from labeled pages: gold labels, stacked learners, cross-validation.
+
+Needs the `train` extra (scikit-learn, LightGBM); the classifier itself runs on numpy alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import __version__
+from ..classify.model import Model
+from ..errors import UsageError
+from .fit import Prepared, Settings, fit
+from .pages import Page, load_pages
+
+__all__ = ["Page", "Prepared", "Settings", "load_pages", "require_extra", "train"]
+
+
+def require_extra() -> None:
+    """Stop with a clear message when the training libraries are missing."""
+    try:
+        import lightgbm  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError as error:
+        raise UsageError(f"training needs the train extra ({error.name} is missing): pip install 'boilercut[train]'") from None
+
+
+def train(paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None) -> Model:
+    """A model trained on every page of the cases files at ``paths``."""
+    require_extra()
+    pages = load_pages(paths)
+    if not any(page.keep.any() for page in pages):
+        raise UsageError("no page has a line of its gold text: nothing to learn from")
+    sites = len({page.site for page in pages})
+    progress(f"{len(pages)} pages of {sites} sites, {sum(len(p.lines) for p in pages)} lines")
+    prepared = Prepared.of(pages)
+    info = {
+        "boilercut": __version__,
+        "trained_on": [{"file": path.name, "sha256": _digest(path)} for path in paths],
+        "pages": len(pages),
+        "sites": sites,
+        "settings": {name: getattr(settings, name) for name in settings.__dataclass_fields__},
+    }
+    return fit(prepared, range(len(pages)), settings, info)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,219 @@
+"""Training a model from labeled pages (needs the `train` extra: scikit-learn, LightGBM).
+
+Three learners, stacked: a linear model of each line's hashed tokens (the
+lexical score), a first forest over each line's features (the lexical score
+among them), and a second forest over the first's probabilities in context.
+Each learner after the first is trained on what the ones before it say about
+pages they were *not* trained on (out-of-fold, pages of a site kept together),
+as it will meet new sites in use. Every page weighs the same in total, shared
+among its lines by their number of words, as the benchmark's metric weighs pages.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..classify import context, lexicon
+from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_counts
+from ..classify.measure import measure
+from ..classify.model import Model
+from ..classify.trees import Forest
+from .pages import Page
+
+PAGE_WEIGHT = 1000.0  # each page's lines share this weight (scale only matters to the learners' minima)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a model is trained; the defaults made the shipped model."""
+
+    seed: int = 0
+    inner_folds: int = 3
+    trees: int = 300
+    learning_rate: float = 0.05
+    leaves: int = 31
+    max_depth: int = 8
+    min_child_samples: int = 20
+    subsample: float = 0.8
+    colsample: float = 0.8
+    lexicon_c: float = 1.0  # inverse regularisation of the lexical model
+    threshold: float = 0.5
+
+
+@dataclass(slots=True)
+class Prepared:
+    """Per-page work done once: measurements, token vectors, labels, weights."""
+
+    pages: Sequence[Page]
+    columns: list[dict[str, np.ndarray]] = field(default_factory=list)
+    tokens: list[np.ndarray] = field(default_factory=list)
+    vectors: list[list[tuple[list[int], list[float]]]] = field(default_factory=list)
+    weights: list[np.ndarray] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, pages: Sequence[Page], progress: Callable[[int], None] | None = None) -> Prepared:
+        prepared = cls(pages)
+        for number, page in enumerate(pages):
+            prepared.columns.append(measure(page.lines, page.blank_before) if page.lines else {})
+            tokens = token_counts(page.lines)
+            prepared.tokens.append(tokens)
+            prepared.vectors.append([lexicon.line_vector(text) for text in page.lines])
+            prepared.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * PAGE_WEIGHT)
+            if progress:
+                progress(number + 1)
+        return prepared
+
+
+def site_folds(pages: Sequence[Page], indexes: Sequence[int], k: int, seed: int) -> list[list[int]]:
+    """``indexes`` split into k folds, all pages of a site in one, folds about equal in lines."""
+    by_site: dict[str, list[int]] = {}
+    for i in indexes:
+        by_site.setdefault(pages[i].site, []).append(i)
+    sites = sorted(by_site)
+    random.Random(seed).shuffle(sites)
+    folds: list[list[int]] = [[] for _ in range(k)]
+    sizes = [0] * k
+    for site in sorted(sites, key=lambda s: -sum(len(pages[i].lines) for i in by_site[s])):
+        smallest = sizes.index(min(sizes))
+        folds[smallest] += by_site[site]
+        sizes[smallest] += sum(len(pages[i].lines) for i in by_site[site])
+    return [sorted(fold) for fold in folds]
+
+
+def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: dict[str, Any] | None = None) -> Model:
+    """A model trained on the pages at ``indexes`` of ``prepared``."""
+    indexes = [i for i in indexes if prepared.pages[i].lines]
+    inner = site_folds(prepared.pages, indexes, settings.inner_folds, settings.seed)
+    # 1. The lexical score, out of fold, then on all pages.
+    lexical: dict[int, np.ndarray] = {}
+    for held in inner:
+        rest = [i for i in indexes if i not in set(held)]
+        weights, intercept = _fit_lexicon(prepared, rest, settings)
+        for i in held:
+            lexical[i] = _lexical(prepared, i, weights, intercept)
+    weights, intercept = _fit_lexicon(prepared, indexes, settings)
+    # 2. The first forest, out of fold, then on all pages.
+    firsts = {i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) for i in indexes}
+    x1 = {i: matrix(firsts[i], FIRST_FEATURES) for i in indexes}
+    p1: dict[int, np.ndarray] = {}
+    for held in inner:
+        rest = [i for i in indexes if i not in set(held)]
+        forest = _fit_forest(prepared, rest, x1, settings)
+        for i in held:
+            p1[i] = forest.probability(x1[i])
+    first = _fit_forest(prepared, indexes, x1, settings)
+    # 3. The second forest, on the first's out-of-fold probabilities.
+    x2 = {i: matrix(context.second_stage(firsts[i], p1[i], prepared.tokens[i]), SECOND_FEATURES) for i in indexes}
+    second = _fit_forest(prepared, indexes, x2, settings)
+    return Model(
+        lexicon=weights,
+        lexicon_intercept=intercept,
+        first=first,
+        second=second,
+        first_features=FIRST_FEATURES,
+        second_features=SECOND_FEATURES,
+        threshold=settings.threshold,
+        info=dict(info or {}),
+    )
+
+
+def _labels(prepared: Prepared, indexes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    y = np.concatenate([prepared.pages[i].keep for i in indexes]).astype(np.int32)
+    w = np.concatenate([prepared.weights[i] for i in indexes])
+    return y, w
+
+
+def _fit_lexicon(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> tuple[np.ndarray, float]:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rows, cols, values = [], [], []
+    row = 0
+    for i in indexes:
+        for index, vals in prepared.vectors[i]:
+            rows += [row] * len(index)
+            cols += index
+            values += vals
+            row += 1
+    x = csr_matrix((values, (rows, cols)), shape=(row, 1 << lexicon.BITS))
+    y, w = _labels(prepared, indexes)
+    model = LogisticRegression(C=settings.lexicon_c, solver="liblinear", max_iter=300, random_state=settings.seed)
+    model.fit(x, y, sample_weight=w)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def _lexical(prepared: Prepared, i: int, weights: np.ndarray, intercept: float) -> np.ndarray:
+    return np.array([intercept + float(np.dot(weights[index], vals)) for index, vals in prepared.vectors[i]])
+
+
+def _fit_forest(prepared: Prepared, indexes: Sequence[int], x: dict[int, np.ndarray], settings: Settings) -> Forest:
+    import lightgbm
+
+    y, w = _labels(prepared, indexes)
+    booster = lightgbm.train(
+        {
+            "objective": "binary",
+            "learning_rate": settings.learning_rate,
+            "num_leaves": settings.leaves,
+            "max_depth": settings.max_depth,
+            "min_child_samples": settings.min_child_samples,
+            "bagging_fraction": settings.subsample,
+            "bagging_freq": 1,
+            "feature_fraction": settings.colsample,
+            "seed": settings.seed,
+            "deterministic": True,
+            "force_row_wise": True,
+            "verbosity": -1,
+        },
+        lightgbm.Dataset(np.vstack([x[i] for i in indexes]), label=y, weight=w),
+        num_boost_round=settings.trees,
+    )
+    return forest_of(booster.dump_model())
+
+
+def forest_of(dump: dict[str, Any]) -> Forest:
+    """A LightGBM model dump as a Forest (numerical splits, `<=` to the left, no missing values)."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+
+    def add(node: dict[str, Any], level: int) -> int:
+        nonlocal depth
+        index = len(feature)
+        feature.append(0)
+        threshold.append(float("inf"))
+        left.append(index)
+        right.append(index)
+        if "leaf_value" in node:
+            value.append(float(node["leaf_value"]))
+            depth = max(depth, level)
+            return index
+        if node.get("decision_type") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')!r}")
+        value.append(float(node.get("internal_value", 0.0)))
+        feature[index] = int(node["split_feature"])
+        threshold[index] = float(node["threshold"])
+        left[index] = add(node["left_child"], level + 1)
+        right[index] = add(node["right_child"], level + 1)
+        return index
+
+    for tree in dump["tree_info"]:
+        roots.append(add(tree["tree_structure"], 0))
+    return Forest(
+        feature=np.array(feature, dtype=np.int32),
+        threshold=np.array(threshold, dtype=np.float64),
+        left=np.array(left, dtype=np.int32),
+        right=np.array(right, dtype=np.int32),
+        value=np.array(value, dtype=np.float64),
+        roots=np.array(roots, dtype=np.int32),
+        depth=depth,
+    )

@@ -1,0 +1,97 @@
+"""Labeled pages for training: read from cases files, repaired and split as the pipeline does."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from ..config import Config
+from ..errors import UsageError
+from ..pipeline import Pipeline, Source
+from .gold import label_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One labeled page: its lines as the classifier sees them, and their labels."""
+
+    id: str
+    site: str  # pages of one site are kept together in cross-validation
+    lines: tuple[str, ...]
+    blank_before: tuple[int, ...]
+    keep: np.ndarray  # bool, from the gold text (see gold.py)
+    gold: str
+    url: str | None = None
+    kind: str = ""  # the page type, where the set gives one (article, forum, ...)
+    source: str = ""  # the cases file it came from
+
+
+def read_cases(path: Path) -> Iterator[dict[str, object]]:
+    """The records of a cases file (JSON lines, gzipped if the name ends in .gz)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise UsageError(f"{path}:{number}: not a JSON object: {error.msg}") from None
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not isinstance(record.get("gold"), str):
+                    raise UsageError(f"{path}:{number}: a case needs string fields 'text' and 'gold'")
+                yield record
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+# Pages are read as the benchmark runs a cleaner: shipped rules, no site files.
+VIEW_CONFIG = Config(title=False, site_rules=False)
+
+
+def lines_of(text: str, pipeline: Pipeline | None = None) -> tuple[list[str], list[int]]:
+    """The lines the classifier judges in a text (encoding repaired, rules applied), with
+    the blank lines that stood before each in the input."""
+    pipeline = pipeline or Pipeline(VIEW_CONFIG)
+    doc = pipeline.view(Source(text))
+    kept = [block for block in doc.blocks if block.kept and block.text]
+    return [block.text for block in kept], [block.blank_before for block in kept]
+
+
+def site_of(record: dict[str, object]) -> str:
+    site = record.get("site")
+    if isinstance(site, str) and site:
+        return site
+    url = record.get("url")
+    host = urlsplit(url).hostname if isinstance(url, str) else None
+    return host.removeprefix("www.") if host else str(record.get("id", ""))
+
+
+def load_pages(paths: list[Path]) -> list[Page]:
+    pages = []
+    pipeline = Pipeline(VIEW_CONFIG)
+    for path in paths:
+        for number, record in enumerate(read_cases(path), start=1):
+            lines, blanks = lines_of(str(record["text"]), pipeline)
+            gold = str(record["gold"])
+            url = record.get("url")
+            pages.append(
+                Page(
+                    id=str(record.get("id", f"{path.name}:{number}")),
+                    site=site_of(record),
+                    lines=tuple(lines),
+                    blank_before=tuple(blanks),
+                    keep=np.array(label_lines(lines, gold), dtype=bool),
+                    gold=gold,
+                    url=url if isinstance(url, str) else None,
+                    kind=str(record.get("type", "")),
+                    source=path.name,
+                )
+            )
+    return pages
