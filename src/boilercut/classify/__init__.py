@@ -1,0 +1,1 @@
+"""The line classifier: features, model and labels for sites without rules."""
