@@ -145,3 +145,9 @@ def test_a_bad_file_is_reported_with_file_line_table_and_entry(
 def test_a_folder_without_files_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no vocabulary files"):
         vocabulary.load(tmp_path)
+
+
+def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(VocabularyError) as raised:
+        vocabulary.load(tmp_path / "nowhere")
+    assert str(raised.value) == f"{tmp_path / 'nowhere'}: cannot read the vocabulary folder: No such file or directory"
