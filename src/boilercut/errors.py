@@ -51,6 +51,10 @@ class RuleFileError(BoilercutError):
         self.rule_id = rule_id
 
 
+class VocabularyError(ConfigError):
+    """A vocabulary data file that cannot be used: bad TOML, unknown table, bad entry..."""
+
+
 class DocumentError(BoilercutError):
     """One document could not be read or cleaned; the run goes on."""
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..classify import vocabulary
 from . import language
 from . import thresholds as T
-from .vocabulary import TITLE_SMALL_WORDS
 
+TITLE_SMALL_WORDS = vocabulary.load().merged.title_small_words
 WORD = re.compile(r"[^\W\d_]+")
 # Chinese, Japanese kana and ideographs: written without spaces, so counted by characters.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

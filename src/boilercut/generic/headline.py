@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..classify import vocabulary
 from . import thresholds as T
 from .features import Line
 from .prose import Quality
-from .vocabulary import CONNECTIVES
+
+CONNECTIVES = vocabulary.load().merged.connectives
 
 # "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")

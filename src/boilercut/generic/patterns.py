@@ -7,13 +7,14 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from . import vocabulary as V
+from ..classify import vocabulary
 from .features import WORD, normalise
 
+V = vocabulary.load().merged
 
-def keys(groups: dict[str, tuple[str, ...]] | tuple[str, ...]) -> frozenset[str]:
-    """Normalised look-up keys of all entries (all languages)."""
-    entries: Iterable[str] = (e for words in groups.values() for e in words) if isinstance(groups, dict) else groups
+
+def keys(entries: Iterable[str]) -> frozenset[str]:
+    """Normalised look-up keys of entries."""
     return frozenset(filter(None, map(normalise, entries)))
 
 
@@ -46,18 +47,18 @@ def _trie_pattern(node: Trie) -> str:
     return body
 
 
-BOILERPLATE_LINES = keys(V.BOILERPLATE_LINES)
-COMMENT_LINES = keys(V.COMMENT_LINES)
-RELATED_PREFIXES = keys(V.RELATED_PREFIXES)
-AD_LINES = keys(V.AD_LINES)
-COMMENT_WIDGETS = keys(V.COMMENT_WIDGET_LINES)
-META_PREFIXES = keys(V.META_PREFIXES)
+BOILERPLATE_LINES = keys(V.boilerplate_lines)
+COMMENT_LINES = keys(V.comment_lines)
+RELATED_PREFIXES = keys(V.related_prefixes)
+AD_LINES = keys(V.ad_lines)
+COMMENT_WIDGETS = keys(V.comment_widget_lines)
+META_PREFIXES = keys(V.meta_prefixes)
 
 # Phrases found anywhere in a line: one regex, the kind told by which phrase matched.
-_PHRASE_KIND = {p: "boilerplate" for words in V.BOILERPLATE_PHRASES.values() for p in words}
-_PHRASE_KIND.update({p: "comment" for words in V.COMMENT_PHRASES.values() for p in words})
-_PHRASE_KIND.update({p: "caption" for p in V.CAPTION_PHRASES})
-_PHRASE_KIND.update({p: "promo" for words in V.PROMO_PHRASES.values() for p in words})
+_PHRASE_KIND = {p: "boilerplate" for p in V.boilerplate_phrases}
+_PHRASE_KIND.update({p: "comment" for p in V.comment_phrases})
+_PHRASE_KIND.update({p: "caption" for p in V.caption_phrases})
+_PHRASE_KIND.update({p: "promo" for p in V.promo_phrases})
 
 
 def _phrase_automaton() -> ahocorasick.Automaton:
@@ -82,8 +83,8 @@ def first_phrase(lower: str) -> str | None:
 # Each phrase's longest word: a line without any of them cannot hold a phrase (a cheap gate).
 PHRASE_ANCHORS = frozenset(max(normalise(p).split(), key=len) for p in _PHRASE_KIND if normalise(p))
 
-_CREDIT = alternation(V.CREDIT_WORDS)
-_AGENCY = alternation(V.AGENCIES)
+_CREDIT = alternation(V.credit_words)
+_AGENCY = alternation(V.agencies)
 # "Photo: X", "Foto © X", "Image by X", "(Image: GETTY)", "© AFP 2021 / X", "Getty Images".
 CREDIT = re.compile(
     rf"^[^\w\n]*(?:{_CREDIT})[ \t]*(?:by\b|:|/|©|\|)"
@@ -94,22 +95,22 @@ CREDIT = re.compile(
 )
 # "3 of 12": the counter of a photo gallery opening its caption.
 GALLERY_COUNTER = re.compile(r"^\d{1,3}\s+(?:of|/|von|de|di|из|z)\s+\d{1,3}\b", re.IGNORECASE)
-SOCIAL_WORDS = frozenset(V.SOCIAL_NETWORKS)
+SOCIAL_WORDS = frozenset(V.social_networks)
 # Words without which a line holds no credit pattern (the gate before the CREDIT regex).
-CREDIT_ANCHORS = frozenset(V.CREDIT_WORDS) | {"c", "copyright", "credit", "credits"}
+CREDIT_ANCHORS = frozenset(V.credit_words) | {"c", "copyright", "credit", "credits"}
 AGENCY = re.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)", re.IGNORECASE)
 # Each agency's first word: a match starts at a word start, so an ASCII line holds
 # it among its letter words (a cheap gate before the AGENCY regex, which tries every
 # name at every word start).
-AGENCY_FIRST_WORDS = frozenset(WORD.findall(agency)[0] for agency in V.AGENCIES)
+AGENCY_FIRST_WORDS = frozenset(WORD.findall(agency)[0] for agency in V.agencies)
 COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\n]*\ball rights\b)", re.IGNORECASE)
 
-_TAGS = alternation(V.TAG_PREFIXES)
+_TAGS = alternation(V.tag_prefixes)
 TAG_LINE = re.compile(rf"^(?:{_TAGS})\s*:|^(?:{_TAGS})$", re.IGNORECASE)  # "Tags: a, b" or "Tags"
 # Each tag prefix's first word: an ASCII line the regex matches opens with one (a cheap gate).
-TAG_FIRST_WORDS = frozenset(WORD.findall(prefix)[0] for prefix in V.TAG_PREFIXES)
+TAG_FIRST_WORDS = frozenset(WORD.findall(prefix)[0] for prefix in V.tag_prefixes)
 
-_MONTH = alternation(V.MONTHS)
+_MONTH = alternation(V.months)
 # Dates and times: 2021-08-26, 26.08.2021, 8/26/21, 01:41, "26 August 2021", "Aug. 26".
 DATE = (
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b"
@@ -127,7 +128,7 @@ AGO_LEAD_WORDS = ("vor", "il y a", "hace", "há")
 # of a month or of AGO_LEAD_WORDS. Testing that first lets the regex pass over
 # other positions without trying each of its branches there (_is_dateline runs
 # it on every short line with a digit; this halves its time).
-_WHEN_FIRST_LETTERS = re.escape("".join(sorted({word[0] for word in (*V.MONTHS, *AGO_LEAD_WORDS)})))
+_WHEN_FIRST_LETTERS = re.escape("".join(sorted({word[0] for word in (*V.months, *AGO_LEAD_WORDS)})))
 WHEN = re.compile(  # a date, a time or a relative time
     rf"(?:(?=\d)|(?<!\w)(?=[{_WHEN_FIRST_LETTERS}]))(?:{DATE}|{AGO})", re.IGNORECASE
 )

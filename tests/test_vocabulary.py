@@ -1,0 +1,153 @@
+"""The vocabulary data files: the shipped ones load whole, and a bad file is reported exactly."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from boilercut.classify import vocabulary
+from boilercut.errors import ConfigError, VocabularyError
+from boilercut.generic import language
+
+SHIPPED = vocabulary.load()
+
+
+def test_every_shipped_file_loads() -> None:
+    assert set(SHIPPED.by_file) == {vocabulary.COMMON, *vocabulary.LANGUAGES}
+    for name, words in SHIPPED.by_file.items():
+        assert any(getattr(words, table) for table in vocabulary.TABLES), name
+
+
+@pytest.mark.parametrize(
+    ("table", "entry", "language"),
+    [
+        ("boilerplate_lines", "share this article", "en"),
+        ("comment_lines", "kommentar schreiben", "de"),
+        ("related_prefixes", "à lire aussi", "fr"),
+        ("ad_lines", "на правах рекламы", "ru"),
+        ("promo_phrases", "pobierz aplikację", "pl"),
+        ("months", "mai", "fr"),  # in de and fr: the old list held it once, for both
+        ("meta_prefixes", "autor", "pt"),
+        ("connectives", "the", "en"),  # Title Case's small words are connectives too
+        ("agencies", "getty images", vocabulary.COMMON),
+        ("social_networks", "вконтакте", vocabulary.COMMON),
+    ],
+)
+def test_an_entry_is_in_its_language_file_and_in_the_merged_concept(table: str, entry: str, language: str) -> None:
+    assert entry in getattr(SHIPPED.by_file[language], table)
+    assert entry in getattr(SHIPPED.merged, table)
+
+
+def test_an_entry_of_one_language_is_not_in_another() -> None:
+    assert "kommentar schreiben" not in SHIPPED.by_file["en"].comment_lines
+    assert "share this article" not in SHIPPED.by_file["de"].boilerplate_lines
+
+
+def test_each_language_file_names_a_language_the_classifier_detects() -> None:
+    assert set(vocabulary.LANGUAGES.values()) <= set(language.languages())
+
+
+def test_title_small_words_are_connectives() -> None:
+    assert SHIPPED.merged.title_small_words <= SHIPPED.merged.connectives
+
+
+def test_the_shipped_vocabulary_is_read_once_and_frozen() -> None:
+    assert vocabulary.load() is SHIPPED
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        SHIPPED.merged.months = frozenset()  # type: ignore[misc]
+
+
+def test_a_folder_of_files_is_merged_by_concept(tmp_path: Path) -> None:
+    (tmp_path / "de.toml").write_text('comment_lines = ["kommentare"]\nmonths = ["mai"]\n', encoding="utf-8")
+    (tmp_path / "fr.toml").write_text('months = ["mai", "juin"]\n', encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a vocabulary file", encoding="utf-8")
+    loaded = vocabulary.load(tmp_path)
+    assert loaded.merged.months == {"mai", "juin"}
+    assert loaded.merged.comment_lines == {"kommentare"}
+    assert loaded.by_file["fr"].comment_lines == frozenset()
+    assert set(loaded.by_file) == {"de", "fr"}
+
+
+LANGUAGE_CODES = ", ".join(sorted(vocabulary.LANGUAGES))
+
+# (file name, its text, the exact message; the folder is named "vocab")
+BAD_FILES = [
+    (
+        "de.toml",
+        'comment_lines = [\n    "kommentare",\n    "kommentar",\n    "leserkommentare",\n    "Kommentare ",\n]\n',
+        'vocab/de.toml:5: comment_lines[3]: "Kommentare ": entries must be stripped lower-case text; '
+        'write "kommentare"',
+    ),
+    (
+        "de.toml",
+        'months = ["mai"]\ncomment_lines = [\n    "kommentare",\n    "",\n]\n',
+        'vocab/de.toml:4: comment_lines[1]: "": entries must not be empty',
+    ),
+    (
+        "de.toml",
+        'comment_lines = ["  "]\n',
+        'vocab/de.toml:1: comment_lines[0]: "  ": entries must not be empty',
+    ),
+    (
+        "fr.toml",
+        'related_prefixes = [\n    "lire aussi",\n    "à lire aussi",\n    "lire aussi",\n]\n',
+        'vocab/fr.toml:4: related_prefixes[2]: "lire aussi": listed twice in this table (first at [0]); remove one',
+    ),
+    (
+        "en.toml",
+        'months = ["may"]\n\ncoment_lines = ["comments"]\n',
+        "vocab/en.toml:3: coment_lines: unknown table; did you mean 'comment_lines'?",
+    ),
+    (
+        "en.toml",
+        'comment_lines = "comments"\n',
+        'vocab/en.toml:1: comment_lines: must be an array of strings, like comment_lines = ["..."]',
+    ),
+    (
+        "en.toml",
+        "[comment_lines]\nfirst = 'comments'\n",
+        'vocab/en.toml:1: comment_lines: must be an array of strings, like comment_lines = ["..."]',
+    ),
+    (
+        "en.toml",
+        'months = [\n    "may",\n    5,\n]\n',
+        "vocab/en.toml:1: months[1]: 5: entries must be strings",
+    ),
+    (
+        "sv.toml",
+        'months = ["maj"]\n',
+        f"vocab/sv.toml: unknown language file: name it common.toml or after a language code ({LANGUAGE_CODES}); "
+        "a new language also needs its code in LANGUAGES (boilercut/classify/vocabulary/model.py)",
+    ),
+    (
+        "en.toml",
+        'months = ["may"]\nad_lines = [may]\n',
+        "vocab/en.toml:2: invalid TOML: Invalid value (at line 2, column 13)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), BAD_FILES)
+def test_a_bad_file_is_reported_with_file_line_table_and_entry(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "common.toml").write_text('agencies = ["afp"]\n', encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError) as raised:
+        vocabulary.load(folder)
+    assert str(raised.value) == message
+
+
+def test_a_folder_without_files_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no vocabulary files"):
+        vocabulary.load(tmp_path)
+
+
+def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(VocabularyError) as raised:
+        vocabulary.load(tmp_path / "nowhere")
+    assert str(raised.value) == f"{tmp_path / 'nowhere'}: cannot read the vocabulary folder: No such file or directory"
