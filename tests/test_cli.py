@@ -121,10 +121,10 @@ def test_a_binary_file_alone_exits_1(cli, tmp_path: Path) -> None:
 def test_a_bug_in_one_document_exits_3_and_the_others_are_written(cli, tmp_path: Path, monkeypatch) -> None:
     process = Pipeline.process
 
-    def failing(self, source):  # type: ignore[no-untyped-def]
+    def failing(self, source, **options):  # type: ignore[no-untyped-def]
         if source.name.endswith("002_c19650a554b403ad.txt"):
             raise RuntimeError("boom")
-        return process(self, source)
+        return process(self, source, **options)
 
     monkeypatch.setattr(Pipeline, "process", failing)
     out = tmp_path / "out"

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilercut.classify import vocabulary
-from boilercut.generic.cues import _may_have_cue, cue
-from boilercut.generic.features import measure_all
+from boilercut.classify.cues import _may_have_cue, cue
+from boilercut.classify.lines import measure_all
 from support import ALL_SAMPLES, ROOT
 
 

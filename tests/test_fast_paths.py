@@ -1,4 +1,4 @@
-"""Shortcuts taken for speed in the generic classifier give what the plain version gives."""
+"""Shortcuts taken for speed in the classifier's measurements give what the plain version gives."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilercut.classify import vocabulary
-from boilercut.generic.features import INNER_STOP, WORD, letter_words, title_cased
-from boilercut.generic.lists import DIGITS, LETTERS, opening_shape
-from boilercut.generic.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
+from boilercut.classify.lines import INNER_STOP, WORD, letter_words, title_cased
+from boilercut.classify.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
 
 V = vocabulary.load().merged
 AGENCIES, TAG_PREFIXES, MONTHS = sorted(V.agencies), sorted(V.tag_prefixes), sorted(V.months)
@@ -28,23 +27,6 @@ texts = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20)
 @given(texts)
 def test_letter_words_are_the_regex_matches(text: str) -> None:
     assert letter_words(text) == WORD.findall(text)
-
-
-def plain_opening_shape(text: str) -> str | None:
-    """opening_shape as first written: the shape of the first two words, if it holds a digit."""
-    if not text:
-        return None
-    if text[0] in "•·-–—*▪►✓":
-        return text[0]
-    shape = " ".join(text.split(maxsplit=2)[:2])
-    shape = DIGITS.sub("9", LETTERS.sub("a", shape))
-    return shape if "9" in shape else None
-
-
-@MANY
-@given(texts)
-def test_opening_shape_matches_the_plain_version(text: str) -> None:
-    assert opening_shape(text) == plain_opening_shape(text)
 
 
 def test_letter_words_of_an_ascii_line() -> None:

@@ -423,10 +423,10 @@ def test_a_bug_in_one_record_exits_3_and_the_others_are_written(
 
     process = Pipeline.process
 
-    def failing(self, source):  # type: ignore[no-untyped-def]
+    def failing(self, source, **options):  # type: ignore[no-untyped-def]
         if source.name.endswith(":2"):
             raise RuntimeError("boom")
-        return process(self, source)
+        return process(self, source, **options)
 
     monkeypatch.setattr(Pipeline, "process", failing)
     source = write_bytes(tmp_path / "in.jsonl", jsonl([{"text": raw(name)} for name in SAMPLE_NAMES[:3]]))

@@ -9,7 +9,7 @@ import pytest
 
 from boilercut.classify import vocabulary
 from boilercut.errors import ConfigError, VocabularyError
-from boilercut.generic import language
+from boilercut.classify import language
 
 SHIPPED = vocabulary.load()
 

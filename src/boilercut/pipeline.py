@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from .classify import model as models
 from .classify.judge import MAX_SETTLE_ROUNDS, Judgement, judge_again
+from .classify.view import View
 from .config import Config
 from .document import Document
 from .errors import UsageError
@@ -45,6 +46,7 @@ class Pipeline:
         self.resolver = SiteResolver(self.book, config.site)
         # The classifier's kinds, each with the stage that drops it, for the stages that run.
         self._kind_stage = {stage.kind: stage.name for stage in self.stages if isinstance(stage, RuleStage)}
+        self._stage_kind = {name: kind for kind, name in self._kind_stage.items()}
         # The stages after the last stripping one: they run again when settling drops a line.
         stripping = [i for i, stage in enumerate(self.stages) if isinstance(stage, RuleStage)]
         self._finishing_from = stripping[-1] + 1 if stripping else len(self.stages)
@@ -63,10 +65,12 @@ class Pipeline:
     def process(self, source: Source, *, explain: bool = False) -> Document:
         """Run every stage over one document; nothing is removed, only marked.
 
+        The classifier judges whole pages; on what an HTML extractor kept, the rules alone apply.
+
         Every rule stage's rules run before the first rule stage's verdicts: the
         classifier judges the lines the rules left (a site file always wins).
         """
-        doc, contexts = self._start(source, explain)
+        doc, contexts = self._start(source, explain=explain, classified=self.config.generic and not source.extracted)
         ruled = False
         for stage, context in zip(self.stages, contexts, strict=True):
             if isinstance(stage, RuleStage) and not ruled:
@@ -77,19 +81,20 @@ class Pipeline:
             self._settle(doc, contexts, explain)
         return doc
 
-    def view(self, source: Source) -> Document:
-        """The document as the classifier first sees it: encoding repaired, every rule applied.
+    def classifier_view(self, source: Source) -> View:
+        """What the classifier first judges of a document: encoding repaired, every rule applied.
 
         Training reads pages through this, so that a model learns from exactly what it judges."""
-        doc, contexts = self._start(source, False)
+        doc, contexts = self._start(source, explain=False, classified=False)
         for stage, context in zip(self.stages, contexts, strict=True):
             if isinstance(stage, RuleStage):
                 break
             stage.apply(doc, context)
         self._apply_rules(doc, contexts)
-        return doc
+        return View.of(doc, self._stage_kind)[0]
 
-    def _start(self, source: Source, explain: bool) -> tuple[Document, list[StageContext]]:
+    def _start(self, source: Source, *, explain: bool, classified: bool) -> tuple[Document, list[StageContext]]:
+        """The document, its site, and each stage's context (with the classifier's judgement if ``classified``)."""
         doc = Document.from_text(source.text, name=source.name, url=source.url)
         doc.site = self.site_of(source)
         templates = self.templates.of(site_group(doc.site, source))
@@ -97,9 +102,7 @@ class Pipeline:
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
-        # The classifier judges whole pages; on what an HTML extractor kept, the rules alone apply.
-        classified = self.config.generic and not source.extracted
-        judgement = Judgement(doc, self.model, explain=explain) if classified else None
+        judgement = Judgement(doc, self.model, self._stage_kind, explain=explain) if classified else None
         contexts = [
             StageContext(self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates)
             for stage in self.stages

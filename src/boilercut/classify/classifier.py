@@ -18,6 +18,7 @@ from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, to
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
 from .model import Model
+from .view import View
 
 TOP_FEATURES = 3
 
@@ -30,23 +31,24 @@ class Tables:
     second: np.ndarray
 
 
-def probabilities(lines: Sequence[str], blank_before: Sequence[int], model: Model) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
+def probabilities(view: View, model: Model) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
     """The keep probability of each line, the first-stage columns, and both feature tables."""
     from .context import second_stage
 
-    cols = first_columns(lines, blank_before, model.lexicon, model.lexicon_intercept)
+    cols = first_columns(view, model.lexicon, model.lexicon_intercept)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
-    second_cols = second_stage(cols, p1, token_counts(lines))
+    second_cols = second_stage(cols, p1, token_counts(view.lines))
     second = matrix(second_cols, SECOND_FEATURES)
     return model.second.probability(second), cols, Tables(first, second)
 
 
-def classify(lines: Sequence[str], blank_before: Sequence[int], model: Model) -> Labels:
-    """Labels for each line of one document (stripped, non-empty lines)."""
-    if not lines:
+def classify(view: View, model: Model) -> Labels:
+    """Labels for each line of one document."""
+    if not len(view):
         return Labels((), None, np.zeros(0))
-    p, cols, _ = probabilities(lines, blank_before, model)
+    lines = view.lines
+    p, cols, _ = probabilities(view, model)
     keep = paragraph_verdicts(lines, cols, p) > model.threshold
     title = headline.find(lines, cols["words"], cols["cue"], keep)
     kinds = kinds_of_drops(cols, keep)
@@ -86,11 +88,11 @@ def paragraph_verdicts(lines: Sequence[str], cols: dict[str, np.ndarray], p: np.
     return mean[group]
 
 
-def weighed(lines: Sequence[str], blank_before: Sequence[int], model: Model, index: int) -> list[tuple[str, float]]:
+def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
     """The features that weighed most in line ``index``'s probability, with their pull on
     its log-odds (negative: towards dropping). The second stage's pull through the first
     stage's probabilities is handed on to the first stage's features, in proportion."""
-    _, _, tables = probabilities(lines, blank_before, model)
+    _, _, tables = probabilities(view, model)
     second = model.second.contributions(tables.second[index])
     first = model.first.contributions(tables.first[index])
     pulls: dict[str, float] = {}

@@ -14,6 +14,7 @@ import numpy as np
 
 from . import context, lexicon
 from .measure import COLUMNS, measure
+from .view import View
 
 # Word tokens as the benchmark's metric counts them: weights for the run features.
 TOKEN = re.compile(r"\w+")
@@ -23,9 +24,9 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
     return np.array([len(TOKEN.findall(text)) for text in lines], dtype=np.float64)
 
 
-def first_columns(lines: Sequence[str], blank_before: Sequence[int], weights: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
-    cols = measure(lines, blank_before)
-    cols["lexical"] = lexicon.scores(lines, weights, intercept)
+def first_columns(view: View, weights: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
+    cols = measure(view)
+    cols["lexical"] = lexicon.scores(view.lines, weights, intercept)
     return context.first_stage(cols)
 
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..generic.features import normalise
-from ..generic.vocabulary import CONNECTIVES
+from . import vocabulary
+from .lines import normalise
 
 # "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
@@ -46,7 +46,7 @@ def is_candidate(text: str, words: float, has_cue: bool) -> bool:
     """Headline-shaped: a few words, no furniture cue, not ending in a full stop or a connecting word."""
     if has_cue or not MIN_WORDS <= words <= MAX_WORDS or text.endswith((".", ",", ";")):
         return False
-    return text.rsplit(None, 1)[-1] not in CONNECTIVES
+    return text.rsplit(None, 1)[-1] not in vocabulary.load().merged.connectives
 
 
 def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.ndarray) -> int | None:

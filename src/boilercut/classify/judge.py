@@ -15,6 +15,7 @@ from ..document import Document
 from .classifier import classify, weighed
 from .labels import Kind, Labels, Verdict
 from .model import Model
+from .view import View
 
 # Rounds of settling before giving up; each round only drops lines.
 MAX_SETTLE_ROUNDS = 4
@@ -23,9 +24,10 @@ MAX_SETTLE_ROUNDS = 4
 class Judgement:
     """The labels of one document's blocks, computed on first use."""
 
-    def __init__(self, doc: Document, model: Model, *, explain: bool = False) -> None:
+    def __init__(self, doc: Document, model: Model, stage_kinds: Mapping[str, Kind], *, explain: bool = False) -> None:
         self._doc = doc
         self._model = model
+        self._stage_kinds = stage_kinds
         self._explain = explain
         self._labels: dict[int, Verdict] | None = None
         self._title: int | None = None
@@ -33,9 +35,8 @@ class Judgement:
     def verdicts(self) -> Mapping[int, Verdict]:
         """Block index -> verdict, for every block still kept when first asked (after the rules)."""
         if self._labels is None:
-            blocks = self._doc.blocks
-            indexes = [i for i, block in enumerate(blocks) if block.text and block.kept]
-            self._labels, self._title = judge(self._doc, indexes, [blocks[i].blank_before for i in indexes], self._model, self._explain)
+            view, indexes = View.of(self._doc, self._stage_kinds)
+            self._labels, self._title = judge(view, indexes, self._model, self._explain)
         return self._labels
 
     def title(self) -> int | None:
@@ -46,17 +47,14 @@ class Judgement:
         return None
 
 
-def judge(
-    doc: Document, indexes: list[int], blanks: list[int], model: Model, explain: bool
-) -> tuple[dict[int, Verdict], int | None]:
-    """Verdicts for the blocks at ``indexes`` (seen with ``blanks`` blank lines before each)."""
-    lines = [doc.blocks[i].text for i in indexes]
-    labels: Labels = classify(lines, blanks, model)
+def judge(view: View, indexes: list[int], model: Model, explain: bool) -> tuple[dict[int, Verdict], int | None]:
+    """Verdicts for the blocks at ``indexes``, shown to the classifier as ``view``."""
+    labels: Labels = classify(view, model)
     verdicts = dict(zip(indexes, labels.verdicts, strict=True))
     if explain:
         for position, (index, verdict) in enumerate(zip(indexes, labels.verdicts, strict=True)):
             if verdict.dropped:
-                pulls = ", ".join(f"{name} {pull:+.2f}" for name, pull in weighed(lines, blanks, model, position))
+                pulls = ", ".join(f"{name} {pull:+.2f}" for name, pull in weighed(view, model, position))
                 verdicts[index] = Verdict(verdict.kind, verdict.rule, f"{verdict.reason}; weighed most: {pulls}", verdict.probability)
     title = indexes[labels.title] if labels.title is not None else None
     return verdicts, title
@@ -66,8 +64,8 @@ def judge_again(doc: Document, model: Model, stage_for: Mapping[Kind, str], skip
     """One round of settling: the kept lines judged as the rendered output shows them
     (one blank line between paragraphs). `stage_for` maps each kind to the stage that
     drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
-    kept = doc.kept()
-    verdicts, _ = judge(doc, kept, [0] + [1] * (len(kept) - 1), model, explain)
+    kept = [index for index in doc.kept() if doc.blocks[index].text]
+    verdicts, _ = judge(View.plain([doc.blocks[i].text for i in kept]), kept, model, explain)
     changed = False
     for index, verdict in verdicts.items():
         stage = stage_for.get(verdict.kind)

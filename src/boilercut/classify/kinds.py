@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .labels import Kind
+from .view import RULED_CODES
 
 CUE_KINDS = (
     ("cue_comment", Kind.COMMENT, "a comment-section word"),
@@ -28,17 +29,20 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     n = len(keep)
     out: list[tuple[Kind, str]] = [(Kind.BOILERPLATE, "page furniture")] * n
     kept_above = np.cumsum(keep) - keep
-    comment_start = _first(np.flatnonzero((cols["cue_comment"] > 0) & (kept_above > 0)))
+    comment = (cols["cue_comment"] > 0) | (cols["ruled_above"] == RULED_CODES[Kind.COMMENT])
+    comment_start = _first(np.flatnonzero(comment & (kept_above > 0)))
+    credit = RULED_CODES[Kind.CAPTION]
     captions = np.flatnonzero(cols["cue_caption"] > 0)
     beside_credit = set(captions.tolist()) | set((captions - 1).tolist()) | set((captions + 1).tolist())
-    under_heading = _under_ad_headings(cols["cue_ad"] > 0, keep)
+    beside_credit |= set(np.flatnonzero((cols["ruled_above"] == credit) | (cols["ruled_below"] == credit)).tolist())
+    under_heading = _under_ad_headings(cols["cue_ad"] > 0, cols["ruled_above"] == RULED_CODES[Kind.AD], keep)
     for i in range(n):
         if keep[i]:
             continue
         cue = next(((kind, why) for name, kind, why in CUE_KINDS if cols[name][i] > 0), None)
         if cue is not None:
             out[i] = cue
-        elif comment_start is not None and i > comment_start:
+        elif comment_start is not None and i >= comment_start:
             out[i] = (Kind.COMMENT, "below the comment section's heading")
         elif i in beside_credit:
             out[i] = (Kind.CAPTION, "beside a photo credit")
@@ -51,11 +55,12 @@ def _first(indexes: np.ndarray) -> int | None:
     return int(indexes[0]) if len(indexes) else None
 
 
-def _under_ad_headings(headings: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """Lines below an ad or related heading with no article line between."""
+def _under_ad_headings(headings: np.ndarray, below_ruled_heading: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Lines below an ad or related heading (one of the lines, or one a rule dropped) with no article line between."""
     out = np.zeros(len(keep), dtype=bool)
     open_heading = False
     for i in range(len(keep)):
+        open_heading = open_heading or bool(below_ruled_heading[i])
         if keep[i]:
             open_heading = False
         elif headings[i]:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 
 import numpy as np
 
-from ..generic import language
-from ..generic.cues import cue_all
-from ..generic.features import measure_all
-from .cues import CUE_CODES, kind_flags
+from .cues import CUE_CODES, cue_all, kind_flags
+from .lines import measure_all
+from .view import View
 
 # Shapes compare lines by their opening: "by Name ( 123 ) writes:" -> "a A ( 9 ) a :".
 SHAPE_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
@@ -56,6 +54,9 @@ COLUMNS: tuple[str, ...] = (
     "first_word_repeats",
     "last_word_repeats",
     "language_known",
+    "ruled_above",
+    "ruled_below",
+    "ruled_gap",
 )
 
 
@@ -72,8 +73,10 @@ def shape(text: str) -> str:
     return " ".join(parts) + "|" + text[-1:]
 
 
-def measure(lines: Sequence[str], blank_before: Sequence[int]) -> dict[str, np.ndarray]:
-    """The per-line columns of one document (``lines``: stripped, non-empty)."""
+def measure(view: View) -> dict[str, np.ndarray]:
+    """The per-line columns of one document."""
+    lines = view.lines
+    blank_before = view.blank_before.astype(int).tolist()
     measured = measure_all(lines, blank_before)
     cues = cue_all(measured)
     n = len(lines)
@@ -112,10 +115,11 @@ def measure(lines: Sequence[str], blank_before: Sequence[int]) -> dict[str, np.n
             first_counts[firsts[i]] - 1,
             last_counts[lasts[i]] - 1,
             known,
+            view.ruled_above[i],
+            view.ruled_below[i],
+            view.ruled_gap[i],
         )
         for name, value in zip(COLUMNS, row, strict=True):
             cols[name].append(float(value))
     return {name: np.array(values, dtype=np.float64).reshape(n) for name, values in cols.items()}
 
-
-__all__ = ["COLUMNS", "language", "measure", "shape"]

@@ -43,7 +43,27 @@ def train(paths: list[Path], settings: Settings, progress: Callable[[str], None]
         "sites": sites,
         "settings": {name: getattr(settings, name) for name in settings.__dataclass_fields__},
     }
-    return fit(prepared, range(len(pages)), settings, info)
+    model = fit(prepared, range(len(pages)), settings, info)
+    return with_check(model, pages)
+
+
+def with_check(model: Model, pages: list[Page]) -> Model:
+    """The model with a check page in its header: the first page's lines and the
+    probabilities the model gave them when trained. Loading the model and judging
+    the page again must give the same (the test suite checks the shipped model)."""
+    from dataclasses import replace
+
+    from ..classify.classifier import probabilities
+    from ..classify.view import View
+
+    page = next(page for page in pages if page.lines)
+    lines, blanks = list(page.lines[:CHECK_LINES]), page.view.blank_before[:CHECK_LINES].astype(int).tolist()
+    found = probabilities(View.plain(lines, blanks), model)[0]
+    check = {"lines": lines, "blank_before": blanks, "probability": [round(float(p), 12) for p in found]}
+    return replace(model, info={**model.info, "check": check})
+
+
+CHECK_LINES = 60
 
 
 def _digest(path: Path) -> str:

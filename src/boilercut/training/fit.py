@@ -59,7 +59,7 @@ class Prepared:
     def of(cls, pages: Sequence[Page], progress: Callable[[int], None] | None = None) -> Prepared:
         prepared = cls(pages)
         for number, page in enumerate(pages):
-            prepared.columns.append(measure(page.lines, page.blank_before) if page.lines else {})
+            prepared.columns.append(measure(page.view) if page.lines else {})
             tokens = token_counts(page.lines)
             prepared.tokens.append(tokens)
             prepared.vectors.append([lexicon.line_vector(text) for text in page.lines])
@@ -167,6 +167,7 @@ def _fit_forest(prepared: Prepared, indexes: Sequence[int], x: dict[int, np.ndar
             "feature_fraction": settings.colsample,
             "seed": settings.seed,
             "deterministic": True,
+            "num_threads": 1,  # the same model on any machine; OpenMP threads spin on a busy one
             "force_row_wise": True,
             "verbosity": -1,
         },

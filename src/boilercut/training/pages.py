@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ..classify.view import View
 from ..config import Config
 from ..errors import UsageError
 from ..pipeline import Pipeline, Source
@@ -23,13 +24,16 @@ class Page:
 
     id: str
     site: str  # pages of one site are kept together in cross-validation
-    lines: tuple[str, ...]
-    blank_before: tuple[int, ...]
+    view: View  # what the classifier judges of the page
     keep: np.ndarray  # bool, from the gold text (see gold.py)
     gold: str
     url: str | None = None
     kind: str = ""  # the page type, where the set gives one (article, forum, ...)
     source: str = ""  # the cases file it came from
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.view.lines
 
 
 def read_cases(path: Path) -> Iterator[dict[str, object]]:
@@ -55,13 +59,10 @@ def read_cases(path: Path) -> Iterator[dict[str, object]]:
 VIEW_CONFIG = Config(title=False, site_rules=False)
 
 
-def lines_of(text: str, pipeline: Pipeline | None = None) -> tuple[list[str], list[int]]:
-    """The lines the classifier judges in a text (encoding repaired, rules applied), with
-    the blank lines that stood before each in the input."""
+def view_of(text: str, pipeline: Pipeline | None = None) -> View:
+    """What the classifier judges of a text: encoding repaired, rules applied."""
     pipeline = pipeline or Pipeline(VIEW_CONFIG)
-    doc = pipeline.view(Source(text))
-    kept = [block for block in doc.blocks if block.kept and block.text]
-    return [block.text for block in kept], [block.blank_before for block in kept]
+    return pipeline.classifier_view(Source(text))
 
 
 def site_of(record: dict[str, object]) -> str:
@@ -78,16 +79,15 @@ def load_pages(paths: list[Path]) -> list[Page]:
     pipeline = Pipeline(VIEW_CONFIG)
     for path in paths:
         for number, record in enumerate(read_cases(path), start=1):
-            lines, blanks = lines_of(str(record["text"]), pipeline)
+            view = view_of(str(record["text"]), pipeline)
             gold = str(record["gold"])
             url = record.get("url")
             pages.append(
                 Page(
                     id=str(record.get("id", f"{path.name}:{number}")),
                     site=site_of(record),
-                    lines=tuple(lines),
-                    blank_before=tuple(blanks),
-                    keep=np.array(label_lines(lines, gold), dtype=bool),
+                    view=view,
+                    keep=np.array(label_lines(view.lines, gold), dtype=bool),
                     gold=gold,
                     url=url if isinstance(url, str) else None,
                     kind=str(record.get("type", "")),

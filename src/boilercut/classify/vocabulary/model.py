@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from types import MappingProxyType
 
 # The codes a language file may be named after, each with its jusText stoplist:
-# the name generic.language.detect() gives a document, so its language finds its file.
+# the name classify.language.detect() gives a document, so its language finds its file.
 LANGUAGES: Mapping[str, str] = MappingProxyType(
     {
         "de": "German",

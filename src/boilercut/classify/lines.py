@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..classify import vocabulary
+from . import vocabulary
 from . import language
 from . import thresholds as T
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from ..classify import vocabulary
-from .features import WORD, normalise
+from . import vocabulary
+from .lines import WORD, normalise
 
 V = vocabulary.load().merged
 

@@ -1,0 +1,169 @@
+"""The learned classifier: the gold label rule, the model file, training, and explanations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from boilercut import Cleaner
+from boilercut.classify import model as models
+from boilercut.classify.classifier import probabilities
+from boilercut.classify.features import FIRST_FEATURES
+from boilercut.classify.model import Model
+from boilercut.classify.view import View
+from boilercut.errors import ConfigError
+from boilercut.pipeline import Source
+from boilercut.training.gold import label_lines
+from support import BENCH, bench_cases
+
+# -- the label rule ------------------------------------------------------------------------------
+
+
+def test_a_line_is_kept_when_most_of_its_words_run_on_in_the_gold() -> None:
+    lines = [
+        "Home",
+        "News",
+        "The council voted on Tuesday to build new lanes.",
+        "Share this article",
+        "Work starts in spring, the mayor said.",
+    ]
+    gold = "The council voted on Tuesday to build new lanes.\n\nWork starts in spring, the mayor said."
+    assert label_lines(lines, gold) == [False, False, True, False, True]
+
+
+def test_a_short_line_between_article_lines_is_kept_by_the_runs_that_cross_it() -> None:
+    # A subheading of two words has no four-word run of its own; runs across its line ends find it.
+    lines = ["The vote passed by seven votes to four.", "What next", "Work starts in spring."]
+    gold = "The vote passed by seven votes to four.\n\nWhat next\n\nWork starts in spring."
+    assert label_lines(lines, gold) == [True, True, True]
+
+
+def test_a_menu_word_that_also_occurs_in_the_gold_is_not_kept() -> None:
+    lines = ["Sport", "Weather", "The sport pages reported the weather on Monday.", "Contact"]
+    gold = "The sport pages reported the weather on Monday."
+    assert label_lines(lines, gold) == [False, False, True, False]
+
+
+def test_half_the_words_is_the_bar_and_a_line_without_words_is_dropped() -> None:
+    gold = "one two three four five six"
+    assert label_lines(["one two three four nine ten eleven twelve"], gold) == [True]  # 4 of 8 covered
+    assert label_lines(["one two three four nine ten eleven twelve thirteen"], gold) == [False]  # 4 of 9
+    assert label_lines(["* * *", "one two three four"], gold) == [False, True]
+
+
+def test_an_empty_or_tiny_gold() -> None:
+    assert label_lines(["anything at all here"], "") == [False]
+    assert label_lines(["Breaking: yes", "other"], "Breaking yes") == [True, False]
+
+
+# -- the model file ------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_gives_the_probabilities_it_gave_when_trained() -> None:
+    model = models.shipped()
+    check = model.info["check"]
+    found = probabilities(View.plain(check["lines"], check["blank_before"]), model)[0]
+    assert np.allclose(found, check["probability"], rtol=0, atol=1e-9)
+    assert model.first_features == FIRST_FEATURES
+
+
+def test_the_shipped_model_is_small_and_says_how_it_was_trained() -> None:
+    path = models.shipped_path()
+    assert path.stat().st_size < 4_000_000
+    info = models.shipped().info
+    assert {entry["file"] for entry in info["trained_on"]} == {"cases.jsonl", "cases.jsonl.gz"}
+    assert info["settings"]["seed"] == 0
+
+
+def test_a_model_saved_and_loaded_is_the_same(tmp_path: Path) -> None:
+    model = models.shipped()
+    model.save(tmp_path / "m.npz")
+    again = Model.load(tmp_path / "m.npz")
+    check = model.info["check"]
+    view = View.plain(check["lines"], check["blank_before"])
+    first = probabilities(view, model)[0]
+    assert np.array_equal(first, probabilities(view, again)[0])
+
+
+def test_a_file_that_is_not_a_model_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "m.npz").write_bytes(b"not a zip")
+    with pytest.raises(ConfigError, match="not a boilercut model file"):
+        Model.load(tmp_path / "m.npz")
+
+
+def test_a_model_of_other_features_must_be_retrained(tmp_path: Path) -> None:
+    model = models.shipped()
+    import dataclasses
+
+    dataclasses.replace(model, first_features=model.first_features[:-1]).save(tmp_path / "old.npz")
+    with pytest.raises(ConfigError, match="retrain it with `boilercut train`"):
+        Model.load(tmp_path / "old.npz")
+
+
+# -- training ------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_train_on_a_handful_of_pages_makes_a_model_the_cli_uses(cli, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    with cases.open("w", encoding="utf-8") as out:
+        for case in bench_cases()[:12]:
+            out.write(json.dumps({"text": case["text"], "gold": case["gold"], "url": case["url"]}) + "\n")
+    model = tmp_path / "mine.npz"
+    result = cli("train", cases, "--out", model)
+    assert result.exit_code == 0, result.stderr
+    assert "12 pages of" in result.stderr and model.is_file()
+    page = tmp_path / "page.txt"
+    page.write_text(bench_cases()[0]["text"], encoding="utf-8")
+    result = cli("clean", page, tmp_path / "out.txt", "--model", model)
+    assert result.exit_code == 0, result.stderr
+    assert Cleaner(model=model).clean(bench_cases()[0]["text"]).text == (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_same_pages_and_seed_train_the_same_model(tmp_path: Path) -> None:
+    from boilercut.training import Settings, train
+
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps({"text": c["text"], "gold": c["gold"]}) + "\n" for c in bench_cases()[:8]))
+    one = train([cases], Settings(seed=3, trees=20))
+    two = train([cases], Settings(seed=3, trees=20))
+    assert one.info["check"] == two.info["check"]
+
+
+def test_train_needs_labeled_pages(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "cases.jsonl"
+    bad.write_text('{"text": "a page"}\n')
+    result = cli("train", bad, "--out", tmp_path / "m.npz")
+    assert result.exit_code == 2
+    assert "a case needs string fields 'text' and 'gold'" in result.stderr
+
+
+def test_the_forest_gives_what_lightgbm_gives() -> None:
+    lightgbm = pytest.importorskip("lightgbm")
+    from boilercut.training.fit import forest_of
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = (x[:, 0] + x[:, 1] * x[:, 2] > 0).astype(int)
+    booster = lightgbm.train({"objective": "binary", "verbosity": -1, "num_leaves": 8}, lightgbm.Dataset(x, y), 30)
+    forest = forest_of(booster.dump_model())
+    assert np.allclose(forest.raw(x), booster.predict(x, raw_score=True), atol=1e-9)
+
+
+# -- explanations --------------------------------------------------------------------------------
+
+
+def test_explain_names_the_model_and_the_features_behind_a_drop(cli) -> None:
+    assert BENCH.is_file()
+    text = bench_cases()[0]["text"]
+    cleaned = Cleaner().clean_source(Source(text), explain=True)
+    model_drops = [line for line in cleaned.dropped if line.rule.startswith("ML")]
+    assert model_drops
+    for line in model_drops:
+        assert "article text with probability 0." in line.reason and "weighed most:" in line.reason
+        named = line.reason.split("weighed most: ")[1].split(", ")
+        assert len(named) == 3 and all(name.split()[0] in FIRST_FEATURES for name in named)
