@@ -35,14 +35,17 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     captions = np.flatnonzero(cols["cue_caption"] > 0)
     beside_credit = set(captions.tolist()) | set((captions - 1).tolist()) | set((captions + 1).tolist())
     beside_credit |= set(np.flatnonzero((cols["ruled_above"] == credit) | (cols["ruled_below"] == credit)).tolist())
+    cued = cols["cue_boilerplate"] > 0
+    footer = cued & (np.r_[False, cued[:-1]] | np.r_[cued[1:], False])  # boilerplate cues in a row: a footer
     under_heading = _under_ad_headings(cols["cue_ad"] > 0, cols["ruled_above"] == RULED_CODES[Kind.AD], keep)
     for i in range(n):
         if keep[i]:
             continue
         cue = next(((kind, why) for name, kind, why in CUE_KINDS if cols[name][i] > 0), None)
-        if cue is not None:
-            out[i] = cue
-        elif comment_start is not None and i >= comment_start:
+        in_comments = comment_start is not None and i >= comment_start
+        if cue is not None and not (in_comments and cue[0] is Kind.BOILERPLATE and not footer[i]):
+            out[i] = cue  # a lone date or share link among comments is the comment's furniture
+        elif in_comments:
             out[i] = (Kind.COMMENT, "below the comment section's heading")
         elif i in beside_credit:
             out[i] = (Kind.CAPTION, "beside a photo credit")

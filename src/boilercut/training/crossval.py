@@ -14,7 +14,7 @@ def fold_models(
     prepared: Prepared, settings: Settings, folds: int = FOLDS, progress: Callable[[int, int], None] | None = None
 ) -> Iterator[tuple[Model, Sequence[int]]]:
     """(model, indexes of the pages it must judge) for each fold; a site's pages share a fold."""
-    everything = list(range(len(prepared.pages)))
+    everything = list(range(prepared.originals))
     split = site_folds(prepared.pages, everything, folds, settings.seed + 1)
     for number, held in enumerate(split, start=1):
         if progress:

@@ -38,7 +38,7 @@ def scored(golds: Sequence[str], outputs: Sequence[str], keep: Callable[[int], b
 
 def ceiling(prepared: Prepared, keep: Callable[[int], bool] = lambda i: True) -> Score:
     """The figures of keeping exactly the lines the gold labels keep: the line cleaner's best."""
-    pages = prepared.pages
+    pages = prepared.pages[: prepared.originals]
     return score(
         Shares.of(page.gold, "\n\n".join(line for line, kept in zip(page.lines, page.keep, strict=True) if kept))
         for i, page in enumerate(pages)

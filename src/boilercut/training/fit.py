@@ -23,9 +23,10 @@ from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_c
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
-from .pages import Page
+from .pages import Page, clean_copies
 
 PAGE_WEIGHT = 1000.0  # each page's lines share this weight (scale only matters to the learners' minima)
+COPY_WEIGHT = 0.5  # a clean copy of a page weighs half as much as the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +48,41 @@ class Settings:
 
 @dataclass(slots=True)
 class Prepared:
-    """Per-page work done once: measurements, token vectors, labels, weights."""
+    """Per-page work done once: measurements, token vectors, labels, weights.
 
-    pages: Sequence[Page]
+    ``pages`` holds the labeled pages first (``originals`` of them), then their
+    clean copies (see `pages.clean_copies`): a model trained on a page learns
+    from its copies too; only the labeled pages are judged and scored."""
+
+    pages: list[Page]
+    originals: int = 0
+    copies: dict[int, list[int]] = field(default_factory=dict)  # labeled page -> its copies
     columns: list[dict[str, np.ndarray]] = field(default_factory=list)
     tokens: list[np.ndarray] = field(default_factory=list)
     vectors: list[list[tuple[list[int], list[float]]]] = field(default_factory=list)
     weights: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
-    def of(cls, pages: Sequence[Page], progress: Callable[[int], None] | None = None) -> Prepared:
-        prepared = cls(pages)
-        for number, page in enumerate(pages):
+    def of(cls, pages: Sequence[Page], progress: Callable[[int], None] | None = None, copies: bool = True) -> Prepared:
+        prepared = cls(list(pages), originals=len(pages))
+        for i, page in enumerate(pages):
+            extra = clean_copies(page) if copies else []
+            prepared.copies[i] = list(range(len(prepared.pages), len(prepared.pages) + len(extra)))
+            prepared.pages.extend(extra)
+        for number, page in enumerate(prepared.pages):
             prepared.columns.append(measure(page.view) if page.lines else {})
             tokens = token_counts(page.lines)
             prepared.tokens.append(tokens)
             prepared.vectors.append([lexicon.line_vector(text) for text in page.lines])
-            prepared.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * PAGE_WEIGHT)
-            if progress:
+            share = PAGE_WEIGHT if number < prepared.originals else PAGE_WEIGHT * COPY_WEIGHT
+            prepared.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * share)
+            if progress and number < prepared.originals:
                 progress(number + 1)
         return prepared
+
+    def with_copies(self, indexes: Sequence[int]) -> list[int]:
+        """The labeled pages at ``indexes`` and their clean copies."""
+        return list(indexes) + [j for i in indexes for j in self.copies.get(i, [])]
 
 
 def site_folds(pages: Sequence[Page], indexes: Sequence[int], k: int, seed: int) -> list[list[int]]:
@@ -87,7 +103,7 @@ def site_folds(pages: Sequence[Page], indexes: Sequence[int], k: int, seed: int)
 
 def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: dict[str, Any] | None = None) -> Model:
     """A model trained on the pages at ``indexes`` of ``prepared``."""
-    indexes = [i for i in indexes if prepared.pages[i].lines]
+    indexes = [i for i in prepared.with_copies(indexes) if prepared.pages[i].lines]
     inner = site_folds(prepared.pages, indexes, settings.inner_folds, settings.seed)
     # 1. The lexical score, out of fold, then on all pages.
     lexical: dict[int, np.ndarray] = {}

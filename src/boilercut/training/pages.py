@@ -95,3 +95,24 @@ def load_pages(paths: list[Path]) -> list[Page]:
                 )
             )
     return pages
+
+
+OPENING_LINES = 3  # a short copy: how a brief note or the first lines of an article look alone
+
+
+def clean_copies(page: Page) -> list[Page]:
+    """The page as boilercut's own output shows it: its gold lines only, one blank line
+    between them, every line kept; and its first lines alone when it has more.
+
+    Cleaning an output again judges exactly such a page, and short documents look
+    like its opening: a model that never saw either drops article lines there."""
+    lines = [line for line, kept in zip(page.lines, page.keep, strict=True) if kept]
+    if not lines:
+        return []
+    shapes = [lines] + ([lines[:OPENING_LINES]] if len(lines) > OPENING_LINES else [])
+    return [
+        Page(id=f"{page.id}#clean{n}", site=page.site, view=View.plain(shape), keep=np.ones(len(shape), dtype=bool),
+             gold=page.gold, url=page.url, kind=page.kind, source=page.source)
+        for n, shape in enumerate(shapes)
+    ]
+
