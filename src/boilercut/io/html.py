@@ -15,7 +15,7 @@ def extract_text(html: str, name: str) -> str:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
+        html, include_comments=False, include_tables=True, with_metadata=True
     )
     if extracted is None:
         raise DocumentError(f"{name}: trafilatura found no main text in this HTML: skipped")

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..classify import context, lexicon
-from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_counts
+from ..classify.features import FIRST_FEATURES, HTML_FEATURES, SECOND_FEATURES, extraction_columns, matrix, token_counts
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
@@ -43,7 +43,7 @@ class Settings:
     subsample: float = 0.8
     colsample: float = 0.8
     lexicon_c: float = 1.0  # inverse regularisation of the lexical model
-    threshold: float = 0.5
+    threshold: float = 0.5  # keep a line whose probability of being article text is above this
 
 
 @dataclass(slots=True)
@@ -114,8 +114,13 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
             lexical[i] = _lexical(prepared, i, weights, intercept)
     weights, intercept = _fit_lexicon(prepared, indexes, settings)
     # 2. The first forest, out of fold, then on all pages.
-    firsts = {i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) for i in indexes}
-    x1 = {i: matrix(firsts[i], FIRST_FEATURES) for i in indexes}
+    html = prepared.pages[indexes[0]].view.extracted is not None if indexes else False
+    first_features = HTML_FEATURES if html else FIRST_FEATURES
+    firsts = {
+        i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) | extraction_columns(prepared.pages[i].view)
+        for i in indexes
+    }
+    x1 = {i: matrix(firsts[i], first_features) for i in indexes}
     p1: dict[int, np.ndarray] = {}
     for held in inner:
         rest = [i for i in indexes if i not in set(held)]
@@ -131,7 +136,7 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
         lexicon_intercept=intercept,
         first=first,
         second=second,
-        first_features=FIRST_FEATURES,
+        first_features=first_features,
         second_features=SECOND_FEATURES,
         threshold=settings.threshold,
         info=dict(info or {}),
