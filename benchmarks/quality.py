@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from boilercut.config import Config
 from boilercut.errors import DocumentError
 from boilercut.pipeline import Pipeline, Source
 from boilercut.run.read import page_source
@@ -76,16 +77,17 @@ def load_cases(data: Path) -> list[dict[str, str]]:
     return cases
 
 
-def html_sources(data: Path, cases: Sequence[dict[str, str]]) -> list[Source]:
-    """Each page read from its HTML, as `boilercut clean page.html` reads it."""
-    sources = []
+def html_outputs(data: Path, cases: Sequence[dict[str, str]], pipeline: Pipeline) -> list[str]:
+    outputs = []
     for case in cases:
         html = gzip.decompress((data / case["set"] / "html" / f"{case['id']}.html.gz").read_bytes())
         try:
-            sources.append(page_source(html.decode("utf-8", "replace"), name=case["id"]))
+            source = page_source(html.decode("utf-8", "replace"), name=case["id"])
         except DocumentError:
-            sources.append(Source("", name=case["id"]))
-    return sources
+            outputs.append("")
+            continue
+        outputs.append(pipeline.clean(source))
+    return outputs
 
 
 def groups(cases: Sequence[dict[str, str]]) -> dict[str, Callable[[int], bool]]:
@@ -124,34 +126,27 @@ def main() -> int:
     paths = sorted({Path(case["file"]) for case in cases}, key=lambda p: SETS.index(p.parent.name))
     pages = load_pages(paths)
     prepared = Prepared.of(pages)
-    progress = lambda n, k: print(f"fold {n} of {k}", file=sys.stderr)  # noqa: E731
-    sources = [Source(text, name=case["id"]) for text, case in zip(texts, cases, strict=True)]
     if args.cv:
-        outputs = cross_validated(prepared, sources, Settings(seed=args.seed), progress=progress)
+        outputs = cross_validated(
+            prepared, texts, Settings(seed=args.seed), progress=lambda n, k: print(f"fold {n} of {k}", file=sys.stderr)
+        )
         label = "cross-validated: each page cleaned by a model that never saw its site"
     else:
         pipeline = Pipeline(BENCH_CONFIG)
-        outputs = [pipeline.clean(source) for source in sources]
-        label = "the shipped models, trained on these very pages: in-sample, NOT a measure of new sites"
+        outputs = [pipeline.clean(Source(text, name=case["id"])) for text, case in zip(texts, cases, strict=True)]
+        label = "the shipped model, trained on these very pages: in-sample, NOT a measure of new sites"
     print(f"{len(cases)} pages, plain text; {label}")
     figures = {}
     for name, keep in groups(cases).items():
         figures[name] = scored(golds, outputs, keep)
         print(row(name, figures[name], ceiling(prepared, keep).f1))
     if not args.no_html:
-        # On HTML, the model for HTML pages judges each visible line, weighing what trafilatura extracted.
-        pages = load_pages(paths, html=True)
-        prepared = Prepared.of(pages)
-        sources = html_sources(args.data, cases)
-        if args.cv:
-            html = cross_validated(prepared, sources, Settings(seed=args.seed), progress=progress)
-        else:
-            pipeline = Pipeline(BENCH_CONFIG)
-            html = [pipeline.clean(source) for source in sources]
+        # On HTML, trafilatura picks the main text; the rules and dedupe, reflow follow.
+        html = html_outputs(args.data, cases, Pipeline(Config(title=False, site_rules=False)))
         print("HTML (the original pages)")
         for name in SETS:
             figures[f"html-{name}"] = scored(golds, html, groups(cases)[name])
-            print(row(f"html-{name}", figures[f"html-{name}"], ceiling(prepared, groups(cases)[name]).f1))
+            print(row(f"html-{name}", figures[f"html-{name}"]))
     if args.worst:
         for name in SETS:
             print(f"worst {args.worst} pages of {name} (F1 of the page)")

@@ -11,7 +11,7 @@ import pytest
 from boilercut import Cleaner
 from boilercut.classify import model as models
 from boilercut.classify.classifier import probabilities
-from boilercut.classify.features import FIRST_FEATURES, HTML_FEATURES
+from boilercut.classify.features import FIRST_FEATURES
 from boilercut.classify.model import Model
 from boilercut.classify.view import View
 from boilercut.errors import ConfigError
@@ -62,21 +62,18 @@ def test_an_empty_or_tiny_gold() -> None:
 # -- the model file ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
-def test_each_shipped_model_gives_the_probabilities_it_gave_when_trained(html: bool) -> None:
-    model = models.shipped(html)
+def test_the_shipped_model_gives_the_probabilities_it_gave_when_trained() -> None:
+    model = models.shipped()
     check = model.info["check"]
-    found = probabilities(View.plain(check["lines"], check["blank_before"], extraction=check.get("extraction")), model)[0]
+    found = probabilities(View.plain(check["lines"], check["blank_before"]), model)[0]
     assert np.allclose(found, check["probability"], rtol=0, atol=1e-9)
-    assert model.first_features == (HTML_FEATURES if html else FIRST_FEATURES)
-    assert model.for_html == html
+    assert model.first_features == FIRST_FEATURES
 
 
-@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
-def test_each_shipped_model_is_small_and_says_how_it_was_trained(html: bool) -> None:
-    path = models.shipped_path(html)
+def test_the_shipped_model_is_small_and_says_how_it_was_trained() -> None:
+    path = models.shipped_path()
     assert path.stat().st_size < 4_000_000
-    info = models.shipped(html).info
+    info = models.shipped().info
     assert {entry["file"] for entry in info["trained_on"]} == {"cases.jsonl", "cases.jsonl.gz"}
     assert info["settings"]["seed"] == 0
 

@@ -285,7 +285,6 @@ def train(
     cases: Annotated[list[Path], typer.Argument(help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed.")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the model file (.npz).")],
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same pages and seed give the same model.")] = 0,
-    html: Annotated[bool, typer.Option("--html", help="Train a model for HTML pages: each case's 'html' field, or html/ID.html.gz beside its cases file.")] = False,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Train a model from labeled pages; use it with --model (needs the train extra)."""
@@ -296,7 +295,7 @@ def train(
         for path in cases:
             if not path.is_file():
                 raise UsageError(f"{path}: no such file")
-        model = train_model(cases, Settings(seed=seed), progress=report.note, html=html)
+        model = train_model(cases, Settings(seed=seed), progress=report.note)
         model.save(out)
         report.note(f"wrote {out} ({out.stat().st_size // 1024} KB); use it with --model {out}")
 

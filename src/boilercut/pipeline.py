@@ -32,18 +32,10 @@ class Source:
     url: str | None = None
     path: str | None = None  # the input path, for site resolution by folder
     extracted: bool = False  # the text is an HTML extractor's choice of the page's main text
-    html: str | None = None  # the HTML page the text was extracted from, when known
-    extraction: str | None = None  # for a page's visible text: what trafilatura extracted of it
 
 
 class Pipeline:
-    def __init__(
-        self,
-        config: Config,
-        templates: Templates | None = None,
-        model: models.Model | None = None,
-        html_model: models.Model | None = None,
-    ) -> None:
+    def __init__(self, config: Config, templates: Templates | None = None, model: models.Model | None = None) -> None:
         self.config = config
         self.templates = templates or Templates()  # from a first pass over the corpus, if any
         unknown = [name for name in config.skip if name not in config.stages]
@@ -60,25 +52,15 @@ class Pipeline:
         self._finishing_from = stripping[-1] + 1 if stripping else len(self.stages)
         # The shipped model loads on the first document that needs it (a run with the classifier
         # off never reads it); a model file named in the configuration is checked at once.
-        # A model file named in the configuration serves the pages it was trained for
-        # (text, or HTML pages); the shipped model serves the others.
-        if config.model and config.generic:
-            named = models.load(config.model)
-            model, html_model = (model, html_model or named) if named.for_html else (model or named, html_model)
+        if model is None and config.model and config.generic:
+            model = models.load(config.model)
         self._model: models.Model | None = model  # given: a model trained in this process (cross-validation)
-        self._html_model: models.Model | None = html_model
 
     @property
     def model(self) -> models.Model:
         if self._model is None:
-            self._model = models.shipped()
+            self._model = models.load(self.config.model) if self.config.model else models.shipped()
         return self._model
-
-    @property
-    def html_model(self) -> models.Model:
-        if self._html_model is None:
-            self._html_model = models.shipped(html=True)
-        return self._html_model
 
     def process(self, source: Source, *, explain: bool = False) -> Document:
         """Run every stage over one document; nothing is removed, only marked.
@@ -88,8 +70,6 @@ class Pipeline:
         Every rule stage's rules run before the first rule stage's verdicts: the
         classifier judges the lines the rules left (a site file always wins).
         """
-        if source.html is not None and self.config.generic:
-            source = page_of(source)  # the whole page, judged with trafilatura's choice as a feature
         doc, contexts = self._start(source, explain=explain, classified=self.config.generic and not source.extracted)
         ruled = False
         for stage, context in zip(self.stages, contexts, strict=True):
@@ -122,10 +102,7 @@ class Pipeline:
         spec = site_file.site if site_file else None
         kind = Input.HTML if source.extracted else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
-        judgement = None
-        if classified:
-            model = self.html_model if source.extraction is not None else self.model
-            judgement = Judgement(doc, model, self._stage_kind, explain=explain, extraction=source.extraction)
+        judgement = Judgement(doc, self.model, self._stage_kind, explain=explain) if classified else None
         contexts = [
             StageContext(self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates)
             for stage in self.stages
@@ -141,10 +118,8 @@ class Pipeline:
         """Judge the kept lines again until nothing changes; after each change the
         stages that follow the stripping ones (dedupe, reflow) see the new neighbours."""
         finishing = [(s, c) for s, c in zip(self.stages, contexts, strict=True)][self._finishing_from :]
-        judgement = contexts[0].judgement
-        assert judgement is not None
         for _ in range(MAX_SETTLE_ROUNDS):
-            if not judge_again(doc, judgement.model, self._kind_stage, explain=explain, extraction=judgement.extraction):
+            if not judge_again(doc, self.model, self._kind_stage, explain=explain):
                 return
             for stage, context in finishing:
                 stage.apply(doc, context)
@@ -155,16 +130,6 @@ class Pipeline:
 
     def clean(self, source: Source) -> str:
         return render(self.process(source), title=self.config.title)
-
-
-def page_of(source: Source) -> Source:
-    """An HTML page as the classifier reads it: the page's visible text, with the text
-    trafilatura extracted carried along to weigh each line against."""
-    from dataclasses import replace
-
-    from .io.page_text import page_text
-
-    return replace(source, text=page_text(source.html or ""), extracted=False, html=None, extraction=source.text)
 
 
 def site_group(site: str | None, source: Source) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import headline
-from .features import SECOND_FEATURES, first_columns, matrix, token_counts
+from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
 from .model import Model
@@ -36,7 +36,7 @@ def probabilities(view: View, model: Model) -> tuple[np.ndarray, dict[str, np.nd
     from .context import second_stage
 
     cols = first_columns(view, model.lexicon, model.lexicon_intercept)
-    first = matrix(cols, model.first_features)
+    first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second_cols = second_stage(cols, p1, token_counts(view.lines))
     second = matrix(second_cols, SECOND_FEATURES)
@@ -103,6 +103,6 @@ def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
         else:
             pulls[name] = pulls.get(name, 0.0) + pull
     total = float(np.abs(first).sum()) or 1.0
-    for name, pull in zip(model.first_features, first.tolist(), strict=False):
+    for name, pull in zip(FIRST_FEATURES, first.tolist(), strict=False):
         pulls[name] = pulls.get(name, 0.0) + relayed * abs(pull) / total * np.sign(pull) * np.sign(relayed or 1.0)
     return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]

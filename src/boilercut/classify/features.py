@@ -27,25 +27,7 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
 def first_columns(view: View, weights: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
     cols = measure(view)
     cols["lexical"] = lexicon.scores(view.lines, weights, intercept)
-    return context.first_stage(cols) | extraction_columns(view)
-
-
-# On an HTML page, how much of each line trafilatura kept, and of its neighbours:
-# the features a model for HTML pages adds to FIRST_FEATURES.
-EXTRACTION_FEATURES = ("extracted", "extracted_above", "extracted_below", "extracted_window")
-EXTRACTION_WINDOW = 3
-
-
-def extraction_columns(view: View) -> dict[str, np.ndarray]:
-    if view.extracted is None:
-        return {}
-    share = view.extracted
-    return {
-        "extracted": share,
-        "extracted_above": context.shift(share, 1),
-        "extracted_below": context.shift(share, -1),
-        "extracted_window": context.window_mean(share, EXTRACTION_WINDOW),
-    }
+    return context.first_stage(cols)
 
 
 def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:
@@ -63,4 +45,3 @@ def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 FIRST_FEATURES, SECOND_FEATURES = _names()
-HTML_FEATURES = FIRST_FEATURES + EXTRACTION_FEATURES  # the first stage of a model for HTML pages

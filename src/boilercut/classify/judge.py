@@ -24,12 +24,9 @@ MAX_SETTLE_ROUNDS = 4
 class Judgement:
     """The labels of one document's blocks, computed on first use."""
 
-    def __init__(
-        self, doc: Document, model: Model, stage_kinds: Mapping[str, Kind], *, explain: bool = False, extraction: str | None = None
-    ) -> None:
+    def __init__(self, doc: Document, model: Model, stage_kinds: Mapping[str, Kind], *, explain: bool = False) -> None:
         self._doc = doc
-        self.extraction = extraction  # an HTML page's text as trafilatura extracted it
-        self.model = model
+        self._model = model
         self._stage_kinds = stage_kinds
         self._explain = explain
         self._labels: dict[int, Verdict] | None = None
@@ -38,8 +35,8 @@ class Judgement:
     def verdicts(self) -> Mapping[int, Verdict]:
         """Block index -> verdict, for every block still kept when first asked (after the rules)."""
         if self._labels is None:
-            view, indexes = View.of(self._doc, self._stage_kinds, self.extraction)
-            self._labels, self._title = judge(view, indexes, self.model, self._explain)
+            view, indexes = View.of(self._doc, self._stage_kinds)
+            self._labels, self._title = judge(view, indexes, self._model, self._explain)
         return self._labels
 
     def title(self) -> int | None:
@@ -63,19 +60,12 @@ def judge(view: View, indexes: list[int], model: Model, explain: bool) -> tuple[
     return verdicts, title
 
 
-def judge_again(
-    doc: Document,
-    model: Model,
-    stage_for: Mapping[Kind, str],
-    skip: Collection[str] = (),
-    explain: bool = False,
-    extraction: str | None = None,
-) -> bool:
+def judge_again(doc: Document, model: Model, stage_for: Mapping[Kind, str], skip: Collection[str] = (), explain: bool = False) -> bool:
     """One round of settling: the kept lines judged as the rendered output shows them
     (one blank line between paragraphs). `stage_for` maps each kind to the stage that
     drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
     kept = [index for index in doc.kept() if doc.blocks[index].text]
-    verdicts, _ = judge(View.plain([doc.blocks[i].text for i in kept], extraction=extraction), kept, model, explain)
+    verdicts, _ = judge(View.plain([doc.blocks[i].text for i in kept]), kept, model, explain)
     changed = False
     for index, verdict in verdicts.items():
         stage = stage_for.get(verdict.kind)

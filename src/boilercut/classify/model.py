@@ -24,7 +24,6 @@ from .trees import Forest
 
 FORMAT = 1
 SHIPPED = "boilercut-text.npz"
-SHIPPED_HTML = "boilercut-html.npz"  # for HTML pages: also reads trafilatura's extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +38,6 @@ class Model:
     second_features: tuple[str, ...]
     threshold: float = 0.5  # keep a line when the second stage's probability is above this
     info: dict[str, Any] = field(default_factory=dict)  # how it was trained, for `boilercut model`
-
-    @property
-    def for_html(self) -> bool:
-        """A model for HTML pages reads, beside each line, how much of it trafilatura extracted."""
-        return "extracted" in self.first_features
 
     def save(self, path: Path) -> None:
         header = {
@@ -93,10 +87,9 @@ def _part(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
 
 def _check_features(path: Path, model: Model) -> None:
     """A model reads features by position: their names must be the ones this code computes."""
-    from .features import FIRST_FEATURES, HTML_FEATURES, SECOND_FEATURES
+    from .features import FIRST_FEATURES, SECOND_FEATURES
 
-    first = HTML_FEATURES if model.for_html else FIRST_FEATURES
-    for stage, theirs, ours in (("first", model.first_features, first), ("second", model.second_features, SECOND_FEATURES)):
+    for stage, theirs, ours in (("first", model.first_features, FIRST_FEATURES), ("second", model.second_features, SECOND_FEATURES)):
         if tuple(theirs) != tuple(ours):
             missing = sorted(set(ours) - set(theirs))[:3]
             raise ConfigError(
@@ -105,14 +98,14 @@ def _check_features(path: Path, model: Model) -> None:
             )
 
 
-def shipped_path(html: bool = False) -> Path:
-    return Path(str(files("boilercut.classify") / (SHIPPED_HTML if html else SHIPPED)))
+def shipped_path() -> Path:
+    return Path(str(files("boilercut.classify") / SHIPPED))
 
 
 @functools.cache
-def shipped(html: bool = False) -> Model:
-    """A model that ships with boilercut (for text, or for HTML pages), loaded once."""
-    return Model.load(shipped_path(html))
+def shipped() -> Model:
+    """The model that ships with boilercut, loaded once."""
+    return Model.load(shipped_path())
 
 
 @functools.cache

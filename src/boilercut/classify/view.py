@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document
-from .coverage import covered_share
 from .labels import Kind
 
 # Kinds of lines a rule dropped, as the model reads them (0: no line dropped there).
@@ -31,24 +30,22 @@ class View:
     ruled_above: np.ndarray  # RULED_CODES kind of the line a rule dropped right above (0: none)
     ruled_below: np.ndarray  # ... right below
     ruled_gap: np.ndarray  # lines rules dropped between the line before and this one
-    extracted: np.ndarray | None = None  # on an HTML page: the share of each line trafilatura's extraction holds
 
     def __len__(self) -> int:
         return len(self.lines)
 
     @classmethod
-    def plain(cls, lines: Sequence[str], blank_before: Sequence[int] | None = None, extraction: str | None = None) -> View:
+    def plain(cls, lines: Sequence[str], blank_before: Sequence[int] | None = None) -> View:
         """Lines with nothing dropped between them (``blank_before`` default: one blank line
-        between lines, as boilercut's own output has them); ``extraction``: an HTML page's
-        main text as trafilatura extracted it."""
+        between lines, as boilercut's own output has them)."""
         n = len(lines)
         default = [0] + [1] * (n - 1) if n else []
         blanks = np.asarray(blank_before if blank_before is not None else default, dtype=np.float64)
         zeros = np.zeros(n)
-        return cls(tuple(lines), blanks.reshape(n), zeros, zeros.copy(), zeros.copy(), _extracted(lines, extraction))
+        return cls(tuple(lines), blanks.reshape(n), zeros, zeros.copy(), zeros.copy())
 
     @classmethod
-    def of(cls, doc: Document, stage_kinds: Mapping[str, Kind], extraction: str | None = None) -> tuple[View, list[int]]:
+    def of(cls, doc: Document, stage_kinds: Mapping[str, Kind]) -> tuple[View, list[int]]:
         """The kept, non-empty blocks of ``doc`` and what rules dropped around them; with their indexes."""
         indexes: list[int] = []
         above: list[int] = []
@@ -73,17 +70,5 @@ class View:
             gap = 0
         blanks = [doc.blocks[i].blank_before for i in indexes]
         as_array = lambda values: np.asarray(values, dtype=np.float64).reshape(len(values))  # noqa: E731
-        lines = tuple(doc.blocks[i].text for i in indexes)
-        view = cls(lines, as_array(blanks), as_array(above), as_array(below), as_array(gaps), _extracted(lines, extraction))
+        view = cls(tuple(doc.blocks[i].text for i in indexes), as_array(blanks), as_array(above), as_array(below), as_array(gaps))
         return view, indexes
-
-
-def with_extraction(view: View, extraction: str) -> View:
-    """The view with how much of each line ``extraction`` holds."""
-    from dataclasses import replace
-
-    return replace(view, extracted=_extracted(view.lines, extraction))
-
-
-def _extracted(lines: Sequence[str], extraction: str | None) -> np.ndarray | None:
-    return None if extraction is None else covered_share(lines, extraction)[0]

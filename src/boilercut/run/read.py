@@ -86,10 +86,9 @@ def page_source(html: str, *, name: str, url: str | None = None) -> Source:
 
 def _source(text: str, *, name: str, path: Path | None = None, url: str | None, html: bool) -> Source:
     # An empty (or blank) document is an empty text whatever its format: there is no page to extract.
-    page = text if html and text.strip() else None  # kept: the classifier reads the whole page
-    if page is not None:
-        text = extract_text(page, name)
-    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html, html=page)
+    if html and text.strip():
+        text = extract_text(text, name)
+    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
 
 
 def _html_name(path: Path | None) -> bool:

@@ -27,10 +27,10 @@ def require_extra() -> None:
         raise UsageError(f"training needs the train extra ({error.name} is missing): pip install 'boilercut[train]'") from None
 
 
-def train(paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None, html: bool = False) -> Model:
-    """A model trained on every page of the cases files at ``paths`` (read from their HTML with ``html``)."""
+def train(paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None) -> Model:
+    """A model trained on every page of the cases files at ``paths``."""
     require_extra()
-    pages = load_pages(paths, html=html)
+    pages = load_pages(paths)
     if not any(page.keep.any() for page in pages):
         raise UsageError("no page has a line of its gold text: nothing to learn from")
     sites = len({page.site for page in pages})
@@ -58,8 +58,8 @@ def with_check(model: Model, pages: list[Page]) -> Model:
 
     page = next(page for page in pages if page.lines)
     lines, blanks = list(page.lines[:CHECK_LINES]), page.view.blank_before[:CHECK_LINES].astype(int).tolist()
-    found = probabilities(View.plain(lines, blanks, extraction=page.extraction), model)[0]
-    check = {"lines": lines, "blank_before": blanks, "extraction": page.extraction, "probability": [round(float(p), 12) for p in found]}
+    found = probabilities(View.plain(lines, blanks), model)[0]
+    check = {"lines": lines, "blank_before": blanks, "probability": [round(float(p), 12) for p in found]}
     return replace(model, info={**model.info, "check": check})
 
 

@@ -17,18 +17,17 @@ BENCH_CONFIG = Config(title=False, site_rules=False)
 
 def cross_validated(
     prepared: Prepared,
-    sources: Sequence[Source],
+    texts: Sequence[str],
     settings: Settings,
     config: Config = BENCH_CONFIG,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """The output for each page (``sources[i]`` is page i as read: its text, or its HTML
-    page), each from a fold model; pages read from HTML train and use models for HTML."""
-    outputs = [""] * len(sources)
+    """The output for each page (``texts[i]`` is page i's raw text), each from a fold model."""
+    outputs = [""] * len(texts)
     for model, held in fold_models(prepared, settings, progress=progress):
-        pipeline = Pipeline(config, html_model=model) if model.for_html else Pipeline(config, model=model)
+        pipeline = Pipeline(config, model=model)
         for i in held:
-            outputs[i] = pipeline.clean(sources[i])
+            outputs[i] = pipeline.clean(Source(texts[i], name=prepared.pages[i].id))
     return outputs
 
 

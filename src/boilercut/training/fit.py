@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 
 from ..classify import context, lexicon
-from ..classify.features import FIRST_FEATURES, HTML_FEATURES, SECOND_FEATURES, extraction_columns, matrix, token_counts
+from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_counts
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
 from .pages import Page, clean_copies
 
 PAGE_WEIGHT = 1000.0  # each page's lines share this weight (scale only matters to the learners' minima)
-COPY_WEIGHT = 0.5  # a clean copy of a page weighs half as much as the page
+COPY_WEIGHT = 0.2  # a clean copy of a page weighs a fifth of the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class Settings:
     subsample: float = 0.8
     colsample: float = 0.8
     lexicon_c: float = 1.0  # inverse regularisation of the lexical model
-    threshold: float = 0.5  # keep a line whose probability of being article text is above this
+    threshold: float = 0.5
 
 
 @dataclass(slots=True)
@@ -114,13 +114,8 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
             lexical[i] = _lexical(prepared, i, weights, intercept)
     weights, intercept = _fit_lexicon(prepared, indexes, settings)
     # 2. The first forest, out of fold, then on all pages.
-    html = prepared.pages[indexes[0]].view.extracted is not None if indexes else False
-    first_features = HTML_FEATURES if html else FIRST_FEATURES
-    firsts = {
-        i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) | extraction_columns(prepared.pages[i].view)
-        for i in indexes
-    }
-    x1 = {i: matrix(firsts[i], first_features) for i in indexes}
+    firsts = {i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) for i in indexes}
+    x1 = {i: matrix(firsts[i], FIRST_FEATURES) for i in indexes}
     p1: dict[int, np.ndarray] = {}
     for held in inner:
         rest = [i for i in indexes if i not in set(held)]
@@ -136,7 +131,7 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
         lexicon_intercept=intercept,
         first=first,
         second=second,
-        first_features=first_features,
+        first_features=FIRST_FEATURES,
         second_features=SECOND_FEATURES,
         threshold=settings.threshold,
         info=dict(info or {}),

@@ -14,14 +14,32 @@ the page: `ceiling` prints it next to every result.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
-from ..classify.coverage import covered_share
-
+TOKEN = re.compile(r"\w+")
+RUN = 4  # the metric's shingle length
 MIN_COVERED = 0.5
 
 
 def label_lines(lines: Sequence[str], gold: str) -> list[bool]:
     """Keep (True) or drop for each line of a page, from the page's gold text."""
-    share, counts = covered_share(lines, gold)
-    return ((counts > 0) & (share >= MIN_COVERED)).tolist()
+    gold_tokens = TOKEN.findall(gold)
+    if not gold_tokens:
+        return [False] * len(lines)
+    run = min(RUN, len(gold_tokens))
+    runs = {tuple(gold_tokens[i : i + run]) for i in range(len(gold_tokens) - run + 1)}
+    tokens: list[str] = []
+    owner: list[int] = []
+    for number, line in enumerate(lines):
+        found = TOKEN.findall(line)
+        tokens += found
+        owner += [number] * len(found)
+    covered = [False] * len(tokens)
+    for i in range(len(tokens) - run + 1):
+        if tuple(tokens[i : i + run]) in runs:
+            covered[i : i + run] = [True] * run
+    total = Counter(owner)
+    hits = Counter(o for o, c in zip(owner, covered, strict=True) if c)
+    return [bool(total[n]) and hits[n] >= MIN_COVERED * total[n] for n in range(len(lines))]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..classify.view import View, with_extraction
+from ..classify.view import View
 from ..config import Config
 from ..errors import UsageError
 from ..pipeline import Pipeline, Source
@@ -30,7 +30,6 @@ class Page:
     url: str | None = None
     kind: str = ""  # the page type, where the set gives one (article, forum, ...)
     source: str = ""  # the cases file it came from
-    extraction: str | None = None  # an HTML page's main text as trafilatura extracted it
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -75,43 +74,12 @@ def site_of(record: dict[str, object]) -> str:
     return host.removeprefix("www.") if host else str(record.get("id", ""))
 
 
-def html_of(record: dict[str, object], path: Path) -> str:
-    """A case's HTML page: its ``html`` field, else ``html/ID.html.gz`` beside the cases file."""
-    if isinstance(record.get("html"), str):
-        return str(record["html"])
-    page = path.parent / "html" / f"{record.get('id')}.html.gz"
-    try:
-        return gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
-    except OSError as error:
-        raise UsageError(f"{path}: case {record.get('id')!r} has no 'html' field and {page} cannot be read: {error}") from None
-
-
-def html_view(html: str, pipeline: Pipeline) -> tuple[View, str]:
-    """What the classifier judges of an HTML page (its visible text, and how much of each
-    line trafilatura extracted), and the extraction."""
-    from ..errors import DocumentError
-    from ..io.html import extract_text
-    from ..io.page_text import page_text
-
-    try:
-        extraction = extract_text(html, "page")
-    except DocumentError:
-        extraction = ""
-    view = pipeline.classifier_view(Source(page_text(html)))
-    return with_extraction(view, extraction), extraction
-
-
-def load_pages(paths: list[Path], html: bool = False) -> list[Page]:
-    """The labeled pages of cases files; with ``html``, each page read from its HTML."""
+def load_pages(paths: list[Path]) -> list[Page]:
     pages = []
     pipeline = Pipeline(VIEW_CONFIG)
     for path in paths:
         for number, record in enumerate(read_cases(path), start=1):
-            extraction = None
-            if html:
-                view, extraction = html_view(html_of(record, path), pipeline)
-            else:
-                view = view_of(str(record["text"]), pipeline)
+            view = view_of(str(record["text"]), pipeline)
             gold = str(record["gold"])
             url = record.get("url")
             pages.append(
@@ -124,29 +92,19 @@ def load_pages(paths: list[Path], html: bool = False) -> list[Page]:
                     url=url if isinstance(url, str) else None,
                     kind=str(record.get("type", "")),
                     source=path.name,
-                    extraction=extraction,
                 )
             )
     return pages
 
 
-OPENING_LINES = 0  # 0: no opening copies
-
-
 def clean_copies(page: Page) -> list[Page]:
     """The page as boilercut's own output shows it: its gold lines only, one blank line
-    between them, every line kept; and its first lines alone when it has more.
-
-    Cleaning an output again judges exactly such a page, and short documents look
-    like its opening: a model that never saw either drops article lines there."""
+    between them, every line kept. Cleaning an output again judges exactly such a page
+    (and settling judges one after each change): a model that never saw one drops
+    article lines there."""
     lines = [line for line, kept in zip(page.lines, page.keep, strict=True) if kept]
     if not lines:
         return []
-    shapes = [lines] + ([lines[:OPENING_LINES]] if 0 < OPENING_LINES < len(lines) else [])
-    return [
-        Page(id=f"{page.id}#clean{n}", site=page.site, view=View.plain(shape, extraction=page.extraction),
-             keep=np.ones(len(shape), dtype=bool), gold=page.gold, url=page.url, kind=page.kind, source=page.source,
-             extraction=page.extraction)
-        for n, shape in enumerate(shapes)
-    ]
-
+    view = View.plain(lines)
+    keep = np.ones(len(lines), dtype=bool)
+    return [Page(id=f"{page.id}#clean", site=page.site, view=view, keep=keep, gold=page.gold, url=page.url, kind=page.kind, source=page.source)]
