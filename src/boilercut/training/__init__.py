@@ -34,6 +34,11 @@ def train(paths: list[Path], settings: Settings, progress: Callable[[str], None]
     if not any(page.keep.any() for page in pages):
         raise UsageError("no page has a line of its gold text: nothing to learn from")
     sites = len({page.site for page in pages})
+    if sites < settings.inner_folds:
+        raise UsageError(
+            f"pages of {sites} site(s): training holds sites out, {settings.inner_folds} at least are needed "
+            "(give each case a 'url' or 'site')"
+        )
     progress(f"{len(pages)} pages of {sites} sites, {sum(len(p.lines) for p in pages)} lines")
     prepared = Prepared.of(pages)
     info = {

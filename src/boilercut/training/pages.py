@@ -65,13 +65,15 @@ def view_of(text: str, pipeline: Pipeline | None = None) -> View:
     return pipeline.classifier_view(Source(text))
 
 
-def site_of(record: dict[str, object]) -> str:
+def site_of(record: dict[str, object], page_id: str) -> str:
+    """The site a page belongs to: its ``site``, else its URL's host, else the page
+    alone (a page of unknown site is kept apart from every other)."""
     site = record.get("site")
     if isinstance(site, str) and site:
         return site
     url = record.get("url")
     host = urlsplit(url).hostname if isinstance(url, str) else None
-    return host.removeprefix("www.") if host else str(record.get("id", ""))
+    return host.removeprefix("www.") if host else page_id
 
 
 def load_pages(paths: list[Path]) -> list[Page]:
@@ -81,11 +83,12 @@ def load_pages(paths: list[Path]) -> list[Page]:
         for number, record in enumerate(read_cases(path), start=1):
             view = view_of(str(record["text"]), pipeline)
             gold = str(record["gold"])
+            page_id = str(record.get("id", f"{path.name}:{number}"))
             url = record.get("url")
             pages.append(
                 Page(
-                    id=str(record.get("id", f"{path.name}:{number}")),
-                    site=site_of(record),
+                    id=page_id,
+                    site=site_of(record, page_id),
                     view=view,
                     keep=np.array(label_lines(view.lines, gold), dtype=bool),
                     gold=gold,
