@@ -269,7 +269,7 @@ def explain(
     with _boundary(debug):
         cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules, model=model))
         if file == "-":
-            source = read.document_source(sys.stdin.buffer.read(), name="<stdin>")
+            source = read.document_source(read.read_stdin(), name="<stdin>")
         else:
             path = Path(file)
             if path.is_dir():

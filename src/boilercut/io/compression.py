@@ -18,10 +18,20 @@ COMPRESSIONS = (GZIP, ZSTD)
 GZIP_LEVEL = 6
 
 
+# The first bytes of a compressed stream, for input that has no name (stdin).
+MAGIC = {GZIP: b"\x1f\x8b", ZSTD: b"\x28\xb5\x2f\xfd"}
+MAGIC_BYTES = max(len(magic) for magic in MAGIC.values())
+
+
 def compression_of(path: PurePath) -> str:
     """The compression suffix of a file name (".gz", ".zst"), or "" for a plain file."""
     suffix = path.suffix.lower()
     return suffix if suffix in COMPRESSIONS else ""
+
+
+def sniff(head: bytes) -> str:
+    """The compression a stream's first bytes announce (".gz", ".zst"), or "" for anything else."""
+    return next((compression for compression, magic in MAGIC.items() if head.startswith(magic)), "")
 
 
 def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
@@ -29,7 +39,7 @@ def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     if compression == GZIP:
         return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
     if compression == ZSTD:
-        stream = _zstandard(raw.name).ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
+        stream = _zstandard(getattr(raw, "name", "<stdin>")).ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
         return io.BufferedReader(stream)
     return raw
 
@@ -67,6 +77,20 @@ def _zstandard(name: Any) -> Any:
             "`pip install zstandard` (or `pip install 'boilercut[zstd]'`)"
         ) from None
     return zstandard
+
+
+def damage(error: BaseException) -> str:
+    """What a read error says about the stream, in words a user can act on."""
+    if isinstance(error, EOFError):  # only gzip (and zlib under it) raises it, at a missing end-of-stream marker
+        return (
+            "truncated gzip stream (it ends before gzip's end-of-stream marker): the file was cut short, "
+            "e.g. by an interrupted download or copy; fetch or copy it again (`gzip -t` checks it)"
+        )
+    if isinstance(error, (zlib.error, gzip.BadGzipFile)):
+        return f"damaged gzip stream ({error}); fetch or copy the file again (`gzip -t` checks it)"
+    if type(error).__name__ == "ZstdError":
+        return f"truncated or damaged zstd stream ({error}); fetch or copy the file again (`zstd -t` checks it)"
+    return f"{error}; the file may be truncated or damaged"
 
 
 def read_errors() -> tuple[type[BaseException], ...]:

@@ -9,7 +9,6 @@ temporary name renamed once the file is complete.
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -77,7 +76,7 @@ def _document(plan: Document, cleaner: Cleaner, summary: Summary) -> None:
 
 def _stdin_document(html: bool, cleaner: Cleaner, summary: Summary) -> Cleaned:
     """Not guarded: what fails here fails the command, with the error's own message."""
-    cleaned = cleaner.clean_source(read.document_source(sys.stdin.buffer.read(), name=STDIN_NAME, html=html))
+    cleaned = cleaner.clean_source(read.document_source(read.read_stdin(), name=STDIN_NAME, html=html))
     summary.record(STDIN_NAME, cleaned)
     return cleaned
 
@@ -85,7 +84,7 @@ def _stdin_document(html: bool, cleaner: Cleaner, summary: Summary) -> Cleaned:
 def _stream(run: _Run, plan: Stream) -> None:
     if plan.source is None:
         sink = write.stdout_sink() if plan.output is None else run.open_sink(plan.output)
-        run.stream(sys.stdin.buffer, plan.format, read.STDIN, sink)
+        run.stream(read.open_stdin(), plan.format, read.STDIN, sink)
         return
     with read.open_file(plan.source) as stream:
         origin = read.Origin(str(plan.source), str(plan.source))

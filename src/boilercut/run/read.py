@@ -9,13 +9,15 @@ happen in whichever process cleans the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import DocumentError
-from ..io.compression import read_errors
+from ..io.compression import MAGIC_BYTES, damage, reader, read_errors, sniff
 from ..io.decoding import decode
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
@@ -41,19 +43,37 @@ def open_file(path: Path) -> IO[bytes]:
     return open_input(path)
 
 
+def open_stdin() -> IO[bytes]:
+    """Standard input as a binary stream, decompressed when its first bytes say gzip or zstd."""
+    stream: IO[bytes] = sys.stdin.buffer
+    if not hasattr(stream, "peek"):  # a BytesIO, in tests
+        stream = cast(IO[bytes], io.BufferedReader(cast(Any, stream)))
+    head = cast(io.BufferedReader, stream).peek(MAGIC_BYTES)[:MAGIC_BYTES]
+    return reader(stream, sniff(head))
+
+
 def read_file(path: Path, label: str | None = None) -> bytes:
     """A file's whole content, decompressed; a file that cannot be read is that document's failure."""
+    return read_all(lambda: open_input(path), label or str(path))
+
+
+def read_stdin() -> bytes:
+    """All of standard input, decompressed; a damaged stream is that document's failure."""
+    return read_all(open_stdin, STDIN.label)
+
+
+def read_all(opener: Callable[[], IO[bytes]], name: str) -> bytes:
     try:
-        with open_input(path) as stream:
+        with opener() as stream:
             return stream.read()
-    except OSError as error:
-        raise DocumentError(
-            f"{label or path}: cannot read: {error.strerror or error}; check the file and its permissions"
-        ) from None
-    except read_errors() as error:  # what a truncated or corrupt compressed file raises besides OSError
-        raise DocumentError(
-            f"{label or path}: cannot read: {error}; the file may be truncated or damaged: skipped"
-        ) from None
+    except read_errors() as error:  # the file system's errors, and what a truncated or corrupt stream raises
+        raise DocumentError(f"{name}: {_cannot_read(error)}") from None
+
+
+def _cannot_read(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno is not None:  # the file system's, not the decompressor's
+        return f"cannot read: {error.strerror or error}; check the file and its permissions"
+    return f"{damage(error)}: skipped"
 
 
 def file_source(path: Path, label: str | None = None, *, html: bool = False) -> Source:
