@@ -4,6 +4,8 @@ with what to do; everything before the damage, and every other file, is still cl
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +74,108 @@ def test_gzip_bytes_on_stdin_are_decompressed_and_truncated_ones_are_one_failed_
         "error: <stdin>: truncated gzip stream (it ends before gzip's end-of-stream marker): the file was cut "
         "short, e.g. by an interrupted download or copy; fetch or copy it again (`gzip -t` checks it): skipped"
     ]
+
+
+# -- item: a truncated JSONL or WARC stream keeps what came before the damage ---------------------------
+
+RECORDS = [{"id": str(n), "text": sample.raw} for n, sample in enumerate(ALL_SAMPLES * 2)]
+
+
+def jsonl(records: list[dict[str, str]]) -> bytes:
+    return b"".join(json.dumps(record, ensure_ascii=False).encode() + b"\n" for record in records)
+
+
+def lines_of(path: Path) -> list[str]:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix == ".gz" else data).decode().splitlines()
+
+
+@pytest.fixture(scope="module")
+def clean_lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The output lines of the whole, undamaged JSONL file."""
+    from typer.testing import CliRunner
+
+    from boilercut.cli import app
+
+    folder = tmp_path_factory.mktemp("whole")
+    (folder / "whole.jsonl").write_bytes(jsonl(RECORDS))
+    result = CliRunner().invoke(app, ["clean", str(folder / "whole.jsonl"), str(folder / "out.jsonl"), "-j", "1"])
+    assert result.exit_code == 0
+    return (folder / "out.jsonl").read_text().splitlines()
+
+
+def check_cut_jsonl(result, source: str, written: list[str], clean_lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 1, result.stderr
+    assert 0 < len(written) < len(clean_lines)
+    assert written == clean_lines[: len(written)]  # every record before the damage, cleaned and written
+    count = len(written)
+    assert errors(result) == [
+        f"error: {source}: after line {count}: truncated gzip stream (it ends before gzip's end-of-stream marker): "
+        "the file was cut short, e.g. by an interrupted download or copy; fetch or copy it again (`gzip -t` checks "
+        f"it); lines 1-{count} were cleaned and written"
+    ]
+    assert f"{count} documents cleaned, 1 failed" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("folder", [False, True], ids=["file", "folder"])
+def test_a_truncated_jsonl_file_keeps_every_record_before_the_damage(
+    jobs: str, folder: bool, clean_lines: list[str], cli, tmp_path: Path
+) -> None:
+    source = tmp_path / "in" / "crawl.jsonl.gz"
+    source.parent.mkdir()
+    source.write_bytes(truncated_gzip(jsonl(RECORDS)))
+    if folder:
+        result = cli("clean", source.parent, tmp_path / "out", "--jobs", jobs)
+        out = tmp_path / "out" / "crawl.jsonl.gz"
+    else:
+        out = tmp_path / "out.jsonl"
+        result = cli("clean", source, out, "--jobs", jobs)
+    check_cut_jsonl(result, str(source), lines_of(out), clean_lines)
+
+
+def test_a_truncated_jsonl_stream_on_stdin_keeps_every_record_before_the_damage(clean_lines: list[str], cli) -> None:
+    result = cli("clean", "-", "-", "--format", "jsonl", input=truncated_gzip(jsonl(RECORDS)))
+    check_cut_jsonl(result, "<stdin>", result.stdout.splitlines(), clean_lines)
+
+
+def pages(count: int) -> list[tuple[str, bytes]]:
+    return [(f"https://example.com/{n}", PAGE.replace("Monday", f"day {n}").encode()) for n in range(count)]
+
+
+def warc_bytes(records: list[tuple[str, bytes]], compress: bool) -> tuple[bytes, list[int]]:
+    """A WARC file of HTML responses, and the offset where each record ends."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=compress)
+    ends = []
+    for url, payload in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http))
+        ends.append(out.tell())
+    return out.getvalue(), ends
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])
+@pytest.mark.parametrize("cut", [0.5, 0.02], ids=["mid-record", "mid-header"])
+def test_a_warc_file_cut_mid_record_keeps_every_record_before_the_damage(
+    cut: float, suffix: str, jobs: str, cli, tmp_path: Path
+) -> None:
+    data, ends = warc_bytes(pages(5), compress=suffix.endswith(".gz"))
+    source = tmp_path / f"crawl{suffix}"
+    source.write_bytes(data[: ends[2] + int((ends[3] - ends[2]) * cut)])  # record 4 cut short
+    whole = tmp_path / f"whole{suffix}"
+    whole.write_bytes(data)
+    assert cli("clean", whole, tmp_path / "whole.jsonl", "-j", jobs).exit_code == 0
+    result = cli("clean", source, tmp_path / "out.jsonl", "-j", jobs)
+    assert result.exit_code == 1, result.stderr
+    written = (tmp_path / "out.jsonl").read_text().splitlines()
+    assert written == (tmp_path / "whole.jsonl").read_text().splitlines()[:3]
+    assert "trafilatura" not in result.stderr
+    (error,) = errors(result)
+    assert error.startswith(f"error: {source}: after record 3: ")
+    assert error.endswith("records 1-3 were cleaned and written")
+    assert "3 documents cleaned, 1 failed" in result.stderr

@@ -37,11 +37,66 @@ def sniff(head: bytes) -> str:
 def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     """A decompressing, buffered binary reader over an open raw file."""
     if compression == GZIP:
-        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+        return cast(IO[bytes], GzipReader(raw))
     if compression == ZSTD:
         stream = _zstandard(getattr(raw, "name", "<stdin>")).ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
         return io.BufferedReader(stream)
     return raw
+
+
+class TruncatedGzip(OSError):
+    """A gzip stream that ends before its end-of-stream marker."""
+
+
+class GzipReader(io.BufferedIOBase):
+    """A gzip stream whose truncation is raised only once every byte before it has been read.
+
+    GzipFile raises EOFError, which warcio takes for the end of an archive, and
+    its read(n) drops what it decompressed before the error; here read(n)
+    returns those bytes and the next read raises TruncatedGzip, an OSError
+    (read() of everything raises it at once). Lines (JSONL) are read by
+    GzipFile itself: a line cut short is no record.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._file = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._error: TruncatedGzip | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self._error is not None:
+            raise self._error
+        want = -1 if size is None or size < 0 else size
+        chunks: list[bytes] = []
+        got = 0
+        while want < 0 or got < want:
+            try:
+                chunk = self._file.read1(want - got if want >= 0 else -1)
+            except EOFError as error:
+                self._error = TruncatedGzip(str(error))
+                if chunks and want >= 0:  # a bounded read returns what it has; reading all cannot
+                    break
+                raise self._error from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+
+    read1 = read
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._file.readline(-1 if size is None else size)
+
+    def close(self) -> None:
+        try:
+            self._file.close()
+        finally:
+            self._raw.close()
+            super().close()
 
 
 def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
@@ -81,7 +136,7 @@ def _zstandard(name: Any) -> Any:
 
 def damage(error: BaseException) -> str:
     """What a read error says about the stream, in words a user can act on."""
-    if isinstance(error, EOFError):  # only gzip (and zlib under it) raises it, at a missing end-of-stream marker
+    if isinstance(error, (EOFError, TruncatedGzip)):  # only gzip raises EOFError, at a missing end-of-stream marker
         return (
             "truncated gzip stream (it ends before gzip's end-of-stream marker): the file was cut short, "
             "e.g. by an interrupted download or copy; fetch or copy it again (`gzip -t` checks it)"

@@ -26,6 +26,20 @@ class WarcDocument:
     payload: bytes
     html: bool  # an HTML response; otherwise a text conversion
     charset: str | None = None  # declared in the HTTP Content-Type header
+    number: int = 0  # the record's place in the file, from 1
+
+
+class CutRecord(OSError):
+    """A record that ends before its Content-Length, or a header cut short: the file was cut in its middle."""
+
+    def __init__(self, number: int, id: str, read: int = 0, length: int = 0) -> None:
+        size = f" after {read} of its {length} bytes" if length else ""
+        super().__init__(f"record {number} ({id}) ends{size}: the file was cut short")
+        self.number = number
+
+
+# What may follow the last record: the blank lines that end a record.
+TRAILING_BYTES = 4
 
 
 def read_records(stream: IO[bytes]) -> Iterator[WarcDocument]:
@@ -36,18 +50,52 @@ def read_records(stream: IO[bytes]) -> Iterator[WarcDocument]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    number = 0
     try:
-        for record in ArchiveIterator(stream):
-            if not record.format.startswith("warc"):
-                raise OSError("not a WARC file (warcio read it as an old ARC file, which boilercut does not read)")
-            document = _document(record)
+        records = ArchiveIterator(stream)
+        for number, record in enumerate(records, start=1):
+            _check_format(record, number)
+            document = _document(record, number)
+            _check_whole(record, number)
             if document is not None:
                 yield document
+        _check_end(records, number)
+    except (AttributeError, TypeError, ValueError):  # warcio's own failures on a header cut short
+        raise CutRecord(number + 1, "its header") from None
     except ArchiveLoadFailed as error:
         raise OSError(f"not a WARC file, or a damaged one: {error}") from None
 
 
-def _document(record: Any) -> WarcDocument | None:
+def _check_format(record: Any, number: int) -> None:
+    if record.format is None:
+        raise CutRecord(number, "its header")
+    if not record.format.startswith("warc"):
+        raise OSError("not a WARC file (warcio read it as an old ARC file, which boilercut does not read)")
+
+
+def _check_whole(record: Any, number: int) -> None:
+    """Raise CutRecord if the record's block ends before its Content-Length (read to its end here)."""
+    block = record.raw_stream
+    if getattr(block, "limit", None) is None or record.length is None:
+        return
+    while block.read(1 << 16):
+        pass
+    if block.limit > 0:
+        length = int(record.length)
+        raise CutRecord(number, record.rec_headers.get_header("WARC-Record-ID") or "", length - block.limit, length)
+
+
+def _check_end(records: Any, number: int) -> None:
+    """Raise CutRecord if bytes were left after the last record: a header cut short, which warcio takes for the end."""
+    try:
+        left = records.fh.tell() - records.offset
+    except (AttributeError, OSError):
+        return
+    if left > TRAILING_BYTES:
+        raise CutRecord(number + 1, "its header")
+
+
+def _document(record: Any, number: int) -> WarcDocument | None:
     headers = record.rec_headers
     if record.rec_type == "conversion":
         html, content_type = False, headers.get_header("Content-Type") or ""
@@ -64,6 +112,7 @@ def _document(record: Any) -> WarcDocument | None:
         payload=record.content_stream().read(),
         html=html,
         charset=_charset(content_type),
+        number=number,
     )
 
 

@@ -108,12 +108,17 @@ def batches(stream: IO[bytes], format: Format, origin: read.Origin, fields: Fiel
     """The documents of a JSONL or WARC stream in batches, read as they are needed."""
     raws: list[read.Raw] = []
     size = 0
-    for raw in read.records(stream, format, origin):
-        raws.append(raw)
-        size += read.raw_size(raw)
-        if len(raws) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+    try:
+        for raw in read.records(stream, format, origin):
+            raws.append(raw)
+            size += read.raw_size(raw)
+            if len(raws) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                yield _batch(raws, origin, fields)
+                raws, size = [], 0
+    except read.Damaged:
+        if raws:  # the records before the damage are cleaned before it is reported
             yield _batch(raws, origin, fields)
-            raws, size = [], 0
+        raise
     if raws:
         yield _batch(raws, origin, fields)
 
@@ -178,8 +183,13 @@ def _clean_text_file(cleaner: Cleaner, job: FileJob, summary: Summary) -> None:
 def _clean_stream_file(cleaner: Cleaner, job: FileJob, fields: Fields, summary: Summary) -> None:
     origin = read.Origin(str(job.path), str(job.path))
     with read.open_file(job.path) as stream, write.file_sink(job.output) as out:
-        for batch in batches(stream, job.kind.format, origin, fields):
-            outcome = batch.run(cleaner)
-            out.write(outcome.data)
-            summary.merge(outcome.summary)
+        try:
+            for batch in batches(stream, job.kind.format, origin, fields):
+                outcome = batch.run(cleaner)
+                out.write(outcome.data)
+                summary.merge(outcome.summary)
+        except read.Damaged as error:  # what came before the damage is written; the damage is one failure
+            if not error.kept:
+                raise  # nothing could be read: no output
+            summary.fail(str(error))
         out.commit()

@@ -215,9 +215,11 @@ class _Run:
         try:
             for batch in batches(stream, format, origin, self.options.fields):
                 self.pool.submit(batch, partial(self.write, sink))
-        except DocumentError as error:
-            self.pool.after(partial(self.abandon, sink, str(error)))
-            return
+        except read.Damaged as error:  # what came before the damage is written; the damage is one failure
+            if not error.kept:
+                self.pool.after(partial(self.abandon, sink, str(error)))  # nothing could be read: no output
+                return
+            self.pool.after(partial(self.summary.fail, str(error)))
         self.pool.after(partial(self.commit, sink))
 
 

@@ -23,7 +23,7 @@ from ..io.files import open_input
 from ..io.formats import Format, kind_of
 from ..io.html import extract_text, looks_like_html
 from ..io.jsonl import Fields, parse_record, text_of, url_of
-from ..io.warc import WarcDocument, document_text, read_records
+from ..io.warc import CutRecord, WarcDocument, document_text, read_records
 from ..pipeline import Source
 
 
@@ -130,26 +130,39 @@ class Line:
 Raw = Line | WarcDocument
 
 
+class Damaged(DocumentError):
+    """A stream that breaks off (truncated, corrupt): the records before it stand (`kept`), the rest is lost."""
+
+    def __init__(self, message: str, kept: int) -> None:
+        super().__init__(message)
+        self.kept = kept
+
+
 def records(stream: IO[bytes], format: Format, origin: Origin) -> Iterator[Raw]:
     """The raw records of a JSONL or WARC stream, read one at a time.
 
-    A stream that breaks off (truncated, corrupt) raises DocumentError saying where.
+    A stream that breaks off raises Damaged, saying where, after every record before the damage.
     """
-    count = 0
+    last = 0  # the line, or WARC record, last read whole
     unit = "line" if format is Format.JSONL else "record"
     try:
         if format is Format.JSONL:
-            for count, data in enumerate(stream, start=1):
-                yield Line(count, data)
+            for last, data in enumerate(stream, start=1):
+                yield Line(last, data)
         else:
-            for count, document in enumerate(read_records(stream), start=1):  # noqa: B007
+            for document in read_records(stream):
+                last = document.number
                 yield document
     except read_errors() as error:
-        where = f"after {unit} {count}" if count else "at its start"
-        raise DocumentError(
-            f"{origin.label}: cannot read {where}: {error}; "
-            "the file may be truncated or damaged: its output was not written"
-        ) from None
+        if isinstance(error, CutRecord):  # a WARC record shorter than it says: its number is known
+            last = error.number - 1
+        raise Damaged(f"{origin.label}: {_damage_after(unit, last, error)}", last) from None
+
+
+def _damage_after(unit: str, last: int, error: BaseException) -> str:
+    if not last:
+        return f"cannot read at its start: {damage(error)}: its output was not written"
+    return f"after {unit} {last}: {damage(error)}; {unit}s 1-{last} were cleaned and written"
 
 
 def raw_size(raw: Raw) -> int:
