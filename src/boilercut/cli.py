@@ -277,7 +277,7 @@ def explain(
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
             source = read.file_source(path, file)
-        report.explain(source.name, cleaner.clean_source(source, explain=True))
+        report.explain(source.name, read.with_notes(cleaner.clean_source(source, explain=True), source))
 
 
 @app.command()

@@ -44,7 +44,8 @@ class Batch(Protocol):
 def clean_guarded(cleaner: Cleaner, name: str, source: Callable[[], Source], summary: Summary) -> Cleaned | None:
     """Read and clean one document; a failure or a bug is recorded in the summary (None) and the run goes on."""
     try:
-        cleaned = cleaner.clean_source(source())
+        read_source = source()
+        cleaned = read.with_notes(cleaner.clean_source(read_source), read_source)
     except DocumentError as error:
         summary.fail(str(error))
         return None
