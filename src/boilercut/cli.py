@@ -139,6 +139,10 @@ def _names(option: str | None) -> tuple[str, ...] | None:
 
 
 def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
+    misnamed = summary.field_nowhere()
+    if misnamed is not None:  # one error, not one a record
+        report.error(misnamed)
+        raise typer.Exit(int(ExitCode.USAGE))
     if folder:
         report.summary(summary)
     else:

@@ -16,7 +16,7 @@ from typing import IO, Protocol
 from ..cleaner import Cleaned, Cleaner
 from ..errors import DocumentError
 from ..io.formats import FileKind, Format
-from ..io.jsonl import Fields
+from ..io.jsonl import Fields, MissingField
 from ..io.warc import WarcDocument
 from ..pipeline import Source
 from . import read, write
@@ -46,6 +46,9 @@ def clean_guarded(cleaner: Cleaner, name: str, source: Callable[[], Source], sum
     try:
         read_source = source()
         cleaned = read.with_notes(cleaner.clean_source(read_source), read_source)
+    except MissingField as error:
+        summary.lack(error)
+        return None
     except DocumentError as error:
         summary.fail(str(error))
         return None
