@@ -120,7 +120,8 @@ def test_the_readme_pre_commit_snippet_works_as_written(cli, tmp_path: Path) -> 
     yaml = pytest.importorskip("yaml")
     (repo,) = readme_hook_config()["repos"]
     assert repo["repo"] == "local" and "rev" not in repo
-    shipped = {hook["id"]: hook for hook in yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())}
+    hooks_file = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
+    shipped = {hook["id"]: hook for hook in yaml.safe_load(hooks_file.read_text(encoding="utf-8"))}
     for hook in repo["hooks"]:
         assert hook["language"] == "system"
         assert (hook["entry"], hook["files"]) == (shipped[hook["id"]]["entry"], shipped[hook["id"]]["files"])

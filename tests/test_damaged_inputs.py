@@ -1,5 +1,6 @@
-"""Damaged inputs: a truncated compressed file, JSONL stream or WARC record is one failed document, named
-with what to do; everything before the damage, and every other file, is still cleaned and written."""
+"""Damaged and mixed inputs: a truncated compressed file, JSONL stream or WARC record is one failed document,
+named with what to do; everything before the damage, and every other file, is still cleaned and written.
+Text in mixed or guessed charsets is read as a browser would, with a warning where it had to guess."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from support import ALL_SAMPLES
 
@@ -104,7 +106,7 @@ def clean_lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return (folder / "out.jsonl").read_text().splitlines()
 
 
-def check_cut_jsonl(result, source: str, written: list[str], clean_lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+def check_cut_jsonl(result: Result, source: str, written: list[str], clean_lines: list[str]) -> None:
     assert result.exit_code == 1, result.stderr
     assert 0 < len(written) < len(clean_lines)
     assert written == clean_lines[: len(written)]  # every record before the damage, cleaned and written

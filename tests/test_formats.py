@@ -470,7 +470,8 @@ def test_two_inputs_with_the_same_output_are_reported(run: Run, tmp_path: Path) 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_text_field_no_record_has_is_one_error_and_exit_2(jobs: str, run: Run, tmp_path: Path) -> None:
-    source = write_bytes(tmp_path / "in.jsonl", jsonl([{"id": n, "content": raw(name)} for n, name in enumerate(SAMPLE_NAMES)]))
+    records = [{"id": n, "content": raw(name)} for n, name in enumerate(SAMPLE_NAMES)]
+    source = write_bytes(tmp_path / "in.jsonl", jsonl(records))
     result = run("clean", source, tmp_path / "out.jsonl", "--jobs", jobs)
     assert result.exit_code == 2
     assert result.stderr == (
