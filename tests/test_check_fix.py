@@ -105,3 +105,26 @@ def test_fix_and_check_warn_that_no_title_output_is_not_stable(cli, tmp_path: Pa
     for command in ("fix", "check"):
         result = cli(command, "--no-title", path)
         assert "warning: --no-title: text without its headline" in result.stderr
+
+
+def readme_hook_config() -> dict:  # type: ignore[type-arg]
+    yaml = pytest.importorskip("yaml")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### As a pre-commit hook on a corpus") :]
+    block = section[section.index("```yaml") + len("```yaml") : section.index("```\n", section.index("```yaml") + 7)]
+    return yaml.safe_load(block)
+
+
+def test_the_readme_pre_commit_snippet_works_as_written(cli, tmp_path: Path) -> None:
+    """No URL or tag to invent: a local hook running the installed command, as the shipped hook does."""
+    yaml = pytest.importorskip("yaml")
+    (repo,) = readme_hook_config()["repos"]
+    assert repo["repo"] == "local" and "rev" not in repo
+    hooks_file = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
+    shipped = {hook["id"]: hook for hook in yaml.safe_load(hooks_file.read_text(encoding="utf-8"))}
+    for hook in repo["hooks"]:
+        assert hook["language"] == "system"
+        assert (hook["entry"], hook["files"]) == (shipped[hook["id"]]["entry"], shipped[hook["id"]]["files"])
+        page = tmp_path / "page.txt"
+        page.write_text("The council voted on Monday to build a new bridge over the river.\n", encoding="utf-8")
+        assert cli(*hook["entry"].split()[1:], page).exit_code == 0

@@ -408,7 +408,7 @@ def test_rules_test_fails_on_a_failing_example(cli, tmp_path: Path) -> None:
 def test_rules_list_lists_every_rule_id(cli) -> None:
     result = cli("rules", "list")
     assert result.exit_code == 0
-    listed = {line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()}
+    listed = {line.split("\t")[0] for line in result.stdout.splitlines()[1:]}
     pipeline = Pipeline(Config())
     file_ids = {rule.id for rule in pipeline.book.every_rule()}
     builtin_ids = {rule for stage in pipeline.stages for rule in stage.builtin_rules}
@@ -419,7 +419,7 @@ def test_rules_list_lists_every_rule_id(cli) -> None:
 def test_rules_list_for_one_site(cli) -> None:
     result = cli("rules", "list", "--site", "southfront.org")
     assert result.exit_code == 0
-    listed = {line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()}
+    listed = {line.split("\t")[0] for line in result.stdout.splitlines()[1:]}
     assert {"SF001", "SF002", "SF003", "BP001"} <= listed
     assert not listed & {"EXP001", "SPN001", "WTN001"}
 
@@ -433,9 +433,9 @@ def test_rules_check_on_the_shipped_rules(cli) -> None:
 def test_stages_lists_running_and_available_stages(cli) -> None:
     result = cli("stages", "--skip", "reflow")
     assert result.exit_code == 0
-    rows = [line.split() for line in result.stdout.splitlines()[2:] if line.strip()]
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
     assert [row[0] for row in rows] == [name for name in DEFAULT_ORDER if name != "reflow"] + ["reflow"]
-    runs = {row[0]: row[2] for row in rows}
+    runs = {row[0]: row[1] for row in rows}
     assert runs == {name: "no" if name == "reflow" else "yes" for name in DEFAULT_ORDER}
 
 
@@ -446,3 +446,21 @@ def test_generic_false_in_the_configuration_turns_the_classifier_off(cli) -> Non
     result = cli("clean", s.raw_path, "-", "--skip", "dedupe")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(f"{headline}\n\n{headline}\n\nThe nexus")
+
+
+@pytest.mark.parametrize(("command", "header"), [
+    (("rules", "list"), "id\tstage\taction\twhere\tdescription"),
+    (("stages",), "stage\truns\trules from files\tdescription"),
+])  # fmt: skip
+def test_listings_print_tab_separated_rows_off_a_terminal(command: tuple[str, ...], header: str, cli) -> None:
+    result = cli(*command)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == header
+    assert len(lines) > 1 and all(line.count("\t") == header.count("\t") for line in lines)
+    assert "…" not in result.stdout  # no cell cut short
+    if command == ("rules", "list"):
+        pipeline = Pipeline(Config())
+        descriptions = {rule.id: " ".join(rule.description.split()) for rule in pipeline.book.every_rule()}
+        rows = {line.split("\t")[0]: line.split("\t")[4] for line in lines[1:]}
+        assert all(rows[rule_id] == description for rule_id, description in descriptions.items())

@@ -1,5 +1,6 @@
-"""Damaged inputs: a truncated compressed file, JSONL stream or WARC record is one failed document, named
-with what to do; everything before the damage, and every other file, is still cleaned and written."""
+"""Damaged and mixed inputs: a truncated compressed file, JSONL stream or WARC record is one failed document,
+named with what to do; everything before the damage, and every other file, is still cleaned and written.
+Text in mixed or guessed charsets is read as a browser would, with a warning where it had to guess."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from support import ALL_SAMPLES
 
@@ -104,7 +106,7 @@ def clean_lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return (folder / "out.jsonl").read_text().splitlines()
 
 
-def check_cut_jsonl(result, source: str, written: list[str], clean_lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+def check_cut_jsonl(result: Result, source: str, written: list[str], clean_lines: list[str]) -> None:
     assert result.exit_code == 1, result.stderr
     assert 0 < len(written) < len(clean_lines)
     assert written == clean_lines[: len(written)]  # every record before the damage, cleaned and written
@@ -179,3 +181,100 @@ def test_a_warc_file_cut_mid_record_keeps_every_record_before_the_damage(
     assert error.startswith(f"error: {source}: after record 3: ")
     assert error.endswith("records 1-3 were cleaned and written")
     assert "3 documents cleaned, 1 failed" in result.stderr
+
+
+# -- item: a UTF-8 text with stray single-byte lines --------------------------------------------------
+
+MIXED_LINES = [
+    ("Le président a déclaré mercredi à la presse qu'il était prêt à négocier avec les syndicats.", "utf-8"),
+    ("Le ministre a confirmé la réunion de lundi, à Paris, avec les représentants des fédérations.", "latin-1"),
+    ("« Nous avons entendu les inquiétudes des Français », a-t-il ajouté depuis l'Élysée ce matin.", "utf-8"),
+    ("Les négociations reprendront jeudi prochain, selon un communiqué publié à l'issue de la réunion.", "cp1252"),
+]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_utf8_text_with_latin1_lines_is_repaired_line_by_line_with_one_warning(
+    jobs: str, cli, tmp_path: Path
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "mixed.txt").write_bytes(b"\n\n".join(text.encode(encoding) for text, encoding in MIXED_LINES) + b"\n")
+    shutil.copy(GOOD[0].raw_path, source / GOOD[0].name)
+    result = cli("clean", source, tmp_path / "out", "--jobs", jobs)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "mixed.txt").read_text(encoding="utf-8") == "\n\n".join(t for t, _ in MIXED_LINES) + "\n"
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: {source / 'mixed.txt'}: mixed encodings: 2 of 7 lines are not UTF-8 and were read as cp1252"
+    ]
+
+
+def test_a_mixed_text_on_stdin_is_repaired_with_one_warning(cli) -> None:
+    data = b"\n\n".join(text.encode(encoding) for text, encoding in MIXED_LINES) + b"\n"
+    result = cli("clean", "-", "-", input=data)
+    assert result.exit_code == 0
+    assert result.stdout == "\n\n".join(t for t, _ in MIXED_LINES) + "\n"
+    assert result.stderr.count("warning: ") == 1
+    assert "warning: <stdin>: mixed encodings: 2 of 7 lines are not UTF-8" in result.stderr
+
+
+# -- item: cp1252 text is not taken for a Central European charset -------------------------------------
+
+WESTERN_TEXTS = {
+    "fr": "Le président de la République a déclaré mercredi à la presse qu'il était prêt à négocier avec les "
+    "syndicats. « Nous avons entendu les inquiétudes des Français », a-t-il ajouté depuis l'Élysée, où il "
+    "recevait les représentants des fédérations agricoles après trois semaines de grève.",
+    "de": "Der Bürgermeister der Stadt äußerte sich am Freitag zur neuen Brücke über den Fluss. Die Gespräche mit "
+    "dem Land seien schwierig gewesen, sagte er, doch man habe sich auf eine gemeinsame Lösung geeinigt. Die "
+    "Bauarbeiten sollen im Frühjahr beginnen und drei Jahre dauern.",
+    "es": "El presidente del Gobierno anunció este miércoles que la reunión con los sindicatos se celebrará la "
+    "próxima semana en León. «Queremos llegar a un acuerdo», afirmó ante los periodistas de España, después de "
+    "una jornada de negociaciones que terminó sin avances; el niño del ministro asistió.",
+    "pt": "O presidente da República disse nesta quarta-feira que a situação da educação no país não é fácil e que "
+    "o governo vai apresentar um plano de ação até ao fim do mês. As negociações com os sindicatos continuam, "
+    "mas ainda não há acordo sobre os salários dos professores.",
+}
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0] + "."
+
+
+@pytest.mark.parametrize("length", ["short", "long"])
+@pytest.mark.parametrize("language", sorted(WESTERN_TEXTS))
+def test_cp1252_text_in_western_languages_is_decoded_as_cp1252(
+    language: str, length: str, cli, tmp_path: Path
+) -> None:
+    text = WESTERN_TEXTS[language] if length == "long" else first_sentence(WESTERN_TEXTS[language])
+    source = tmp_path / "page.txt"
+    source.write_bytes((text + "\n").encode("cp1252"))
+    result = cli("clean", source, tmp_path / "out.txt", "--no-title")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == text + "\n"
+
+
+OTHER_TEXTS = {
+    "cp1250": "Rząd przyjął dziś nową ustawę o podatkach, która zacznie obowiązywać od stycznia przyszłego roku.",
+    "cp1251": "Правительство сегодня приняло новый закон о налогах, который вступит в силу с января следующего года.",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(OTHER_TEXTS))
+def test_text_in_other_single_byte_charsets_keeps_its_charset(encoding: str, cli, tmp_path: Path) -> None:
+    text = OTHER_TEXTS[encoding]
+    source = tmp_path / "page.txt"
+    source.write_bytes((text + "\n").encode(encoding))
+    result = cli("clean", source, tmp_path / "out.txt", "--no-title")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == text + "\n"
+
+
+def test_a_charset_guessed_with_low_confidence_is_a_warning(cli, tmp_path: Path) -> None:
+    source = tmp_path / "prices.txt"
+    source.write_bytes("Prix: 5€ • 10€ — «offre» ‰ † ‡ ˆ ‹ › œ Ÿ\n".encode("cp1252"))
+    result = cli("clean", source, tmp_path / "out.txt", "--no-title")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"warning: {source}: charset guessed as ")
+    assert "with low confidence" in result.stderr
+    assert "convert the file to UTF-8" in result.stderr

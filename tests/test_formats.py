@@ -466,3 +466,28 @@ def test_two_inputs_with_the_same_output_are_reported(run: Run, tmp_path: Path) 
         result.stderr
     )
     assert read_jsonl(out / "crawl.jsonl") == [{"text": expected(a)}]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_text_field_no_record_has_is_one_error_and_exit_2(jobs: str, run: Run, tmp_path: Path) -> None:
+    records = [{"id": n, "content": raw(name)} for n, name in enumerate(SAMPLE_NAMES)]
+    source = write_bytes(tmp_path / "in.jsonl", jsonl(records))
+    result = run("clean", source, tmp_path / "out.jsonl", "--jobs", jobs)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: no record has the text field 'text' ({len(SAMPLE_NAMES)} records); name the field that holds the "
+        "text with --text-field (the first record's fields: id, content)\n"
+    )
+    stdin = run("clean", "-", "-", "--format", "jsonl", "--text-field", "body", input=source.read_bytes())
+    assert stdin.exit_code == 2
+    assert stdin.stderr.count("error: ") == 1
+    assert "no record has the text field 'body'" in stdin.stderr
+
+
+def test_records_missing_the_text_field_among_others_are_each_reported(run: Run, tmp_path: Path) -> None:
+    records = [{"text": raw(SAMPLE_NAMES[0])}, {"content": "x"}, {"text": raw(SAMPLE_NAMES[1])}]
+    source = write_bytes(tmp_path / "in.jsonl", jsonl(records))
+    result = run("clean", source, tmp_path / "out.jsonl", "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"error: {source}:2: no 'text' field; name the field that holds the text with --text-field" in result.stderr
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == 2

@@ -139,6 +139,10 @@ def _names(option: str | None) -> tuple[str, ...] | None:
 
 
 def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
+    misnamed = summary.field_nowhere()
+    if misnamed is not None:  # one error, not one a record
+        report.error(misnamed)
+        raise typer.Exit(int(ExitCode.USAGE))
     if folder:
         report.summary(summary)
     else:
@@ -277,7 +281,7 @@ def explain(
             if not path.is_file():
                 raise UsageError(f"{file}: no such file")
             source = read.file_source(path, file)
-        report.explain(source.name, cleaner.clean_source(source, explain=True))
+        report.explain(source.name, read.with_notes(cleaner.clean_source(source, explain=True), source))
 
 
 @app.command()

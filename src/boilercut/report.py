@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -113,16 +114,9 @@ def diff(name: str, before: str, after: str) -> None:
 
 
 def rules_table(rules: Iterable[Rule], builtin: Iterable[tuple[str, str, str]]) -> None:
-    from rich.table import Table
-
-    table = Table(show_edge=False)
-    for column in ("id", "stage", "action", "where", "description"):
-        table.add_column(column)
-    for stage, rule_id, description in builtin:
-        table.add_row(rule_id, stage, "built-in", "code", description)
-    for rule in rules:
-        table.add_row(rule.id, rule.stage, rule.action.value, rule.source, rule.description)
-    out().print(table)
+    rows = [(rule_id, stage, "built-in", "code", description) for stage, rule_id, description in builtin]
+    rows += [(rule.id, rule.stage, rule.action.value, rule.source, rule.description) for rule in rules]
+    _listing(("id", "stage", "action", "where", "description"), rows)
 
 
 def example_failures(count: int, failures: list[ExampleFailure], untested: list[Rule]) -> None:
@@ -135,13 +129,23 @@ def example_failures(count: int, failures: list[ExampleFailure], untested: list[
 
 
 def stages_table(stages: Iterable[StageInfo]) -> None:
+    rows = [(stage.name, _yes(stage.runs), _yes(stage.takes_rules), stage.description) for stage in stages]
+    _listing(("stage", "runs", "rules from files", "description"), rows)
+
+
+def _listing(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on a terminal; elsewhere (a pipe, a file) tab-separated rows, header first, no cell cut short."""
+    if not out().is_terminal:
+        for row in (columns, *rows):
+            sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+        return
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for column in ("stage", "runs", "rules from files", "description"):
+    for column in columns:
         table.add_column(column)
-    for stage in stages:
-        table.add_row(stage.name, _yes(stage.runs), _yes(stage.takes_rules), stage.description)
+    for row in rows:
+        table.add_row(*row)
     out().print(table)
 
 

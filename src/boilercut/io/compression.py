@@ -39,7 +39,8 @@ def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     if compression == GZIP:
         return cast(IO[bytes], GzipReader(raw))
     if compression == ZSTD:
-        stream = _zstandard(getattr(raw, "name", "<stdin>")).ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
+        zstandard = _zstandard(getattr(raw, "name", "<stdin>"))
+        stream = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
         return io.BufferedReader(stream)
     return raw
 

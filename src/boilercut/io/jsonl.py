@@ -42,8 +42,23 @@ def parse_record(line: bytes, where: str) -> dict[str, Any]:
     return record
 
 
+class MissingField(DocumentError):
+    """A record without the text field: if no record has it, the field was named wrong (one error, exit 2)."""
+
+    def __init__(self, message: str, field: str, keys: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.field = field
+        self.keys = keys
+
+
 def text_of(record: dict[str, Any], fields: Fields, where: str) -> str:
     text = lookup(record, fields.text)
+    if text is None:
+        raise MissingField(
+            f"{where}: no {fields.text!r} field; name the field that holds the text with --text-field: line skipped",
+            fields.text,
+            tuple(record),
+        )
     if not isinstance(text, str):
         problem = "no" if text is None else f"a {type(text).__name__} in the"
         raise DocumentError(

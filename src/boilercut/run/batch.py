@@ -16,7 +16,7 @@ from typing import IO, Protocol
 from ..cleaner import Cleaned, Cleaner
 from ..errors import DocumentError
 from ..io.formats import FileKind, Format
-from ..io.jsonl import Fields
+from ..io.jsonl import Fields, MissingField
 from ..io.warc import WarcDocument
 from ..pipeline import Source
 from . import read, write
@@ -44,7 +44,11 @@ class Batch(Protocol):
 def clean_guarded(cleaner: Cleaner, name: str, source: Callable[[], Source], summary: Summary) -> Cleaned | None:
     """Read and clean one document; a failure or a bug is recorded in the summary (None) and the run goes on."""
     try:
-        cleaned = cleaner.clean_source(source())
+        read_source = source()
+        cleaned = read.with_notes(cleaner.clean_source(read_source), read_source)
+    except MissingField as error:
+        summary.lack(error)
+        return None
     except DocumentError as error:
         summary.fail(str(error))
         return None

@@ -12,18 +12,19 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
 from ..errors import DocumentError
 from ..io.compression import MAGIC_BYTES, damage, reader, read_errors, sniff
-from ..io.decoding import decode
+from ..io.decoding import decode_noting
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
 from ..io.html import extract_text, looks_like_html
 from ..io.jsonl import Fields, parse_record, text_of, url_of
 from ..io.warc import CutRecord, WarcDocument, document_text, read_records
+from ..cleaner import Cleaned
 from ..pipeline import Source
 
 
@@ -36,6 +37,19 @@ class Origin:
 
 
 STDIN = Origin("<stdin>")
+
+
+@dataclass(frozen=True, slots=True)
+class NotedSource(Source):
+    """A Source with what reading it had to guess (a mixed or weakly detected charset): the run's warnings."""
+
+    notes: tuple[str, ...] = ()
+
+
+def with_notes(cleaned: Cleaned, source: Source) -> Cleaned:
+    """The cleaned document with its source's reading notes among its warnings."""
+    notes = getattr(source, "notes", ())
+    return replace(cleaned, warnings=(*notes, *cleaned.warnings)) if notes else cleaned
 
 
 def open_file(path: Path) -> IO[bytes]:
@@ -94,9 +108,11 @@ def document_source(
     data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
 ) -> Source:
     """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
-    text = decode(data, name)
+    decoded = decode_noting(data, name)
+    text = decoded.text
     html = html or _html_name(path) or looks_like_html(text)
-    return _source(text, name=name, path=path, url=url, html=html)
+    notes = (decoded.warning,) if decoded.warning else ()
+    return _source(text, name=name, path=path, url=url, html=html, notes=notes)
 
 
 def page_source(html: str, *, name: str, url: str | None = None) -> Source:
@@ -104,11 +120,13 @@ def page_source(html: str, *, name: str, url: str | None = None) -> Source:
     return _source(html, name=name, url=url, html=True)
 
 
-def _source(text: str, *, name: str, path: Path | None = None, url: str | None, html: bool) -> Source:
+def _source(
+    text: str, *, name: str, path: Path | None = None, url: str | None, html: bool, notes: tuple[str, ...] = ()
+) -> Source:
     # An empty (or blank) document is an empty text whatever its format: there is no page to extract.
     if html and text.strip():
         text = extract_text(text, name)
-    return Source(text, name=name, url=url, path=str(path) if path else None, extracted=html)
+    return NotedSource(text, name=name, url=url, path=str(path) if path else None, extracted=html, notes=notes)
 
 
 def _html_name(path: Path | None) -> bool:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..cleaner import Cleaned
+from ..io.jsonl import MissingField
 
 
 @dataclass(slots=True)
@@ -23,6 +24,9 @@ class Summary:
     bugs: list[str] = field(default_factory=list)  # tracebacks of unexpected errors, one per document
     warnings: list[str] = field(default_factory=list)
     dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> lines
+    missing: int = 0  # records without the text field (each also a failure)
+    missing_field: str = ""  # that field's name, and the first such record's fields
+    missing_keys: tuple[str, ...] = ()
 
     def record(self, name: str, cleaned: Cleaned) -> None:
         self.documents += 1
@@ -31,6 +35,23 @@ class Summary:
 
     def fail(self, message: str) -> None:
         self.failures.append(message)
+
+    def lack(self, error: MissingField) -> None:
+        """A record without the text field: a failure, and counted to tell a misnamed field."""
+        self.fail(str(error))
+        if not self.missing:
+            self.missing_field, self.missing_keys = error.field, error.keys
+        self.missing += 1
+
+    def field_nowhere(self) -> str | None:
+        """One error for the run when no record had the text field (and nothing else failed): a misnamed field."""
+        if not self.missing or self.documents or self.missing != len(self.failures):
+            return None
+        keys = ", ".join(self.missing_keys) or "none"
+        return (
+            f"no record has the text field {self.missing_field!r} ({self.missing} records); name the field that "
+            f"holds the text with --text-field (the first record's fields: {keys})"
+        )
 
     def bug(self, name: str, error: Exception) -> None:
         """An unexpected error in one document: reported, and the run goes on."""
@@ -47,6 +68,9 @@ class Summary:
         self.bugs.extend(other.bugs)
         self.warnings.extend(other.warnings)
         self.dropped.update(other.dropped)
+        if other.missing and not self.missing:
+            self.missing_field, self.missing_keys = other.missing_field, other.missing_keys
+        self.missing += other.missing
 
     def by_stage(self) -> Counter[str]:
         stages: Counter[str] = Counter()
