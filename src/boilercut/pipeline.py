@@ -7,7 +7,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from .classify import model as models
-from .classify.judge import MAX_SETTLE_ROUNDS, Judgement, judge_again
+from .classify.judge import MAX_SETTLE_ROUNDS, Judgement
 from .classify.view import View
 from .config import Config
 from .document import Document
@@ -78,7 +78,7 @@ class Pipeline:
                 ruled = True
             stage.apply(doc, context)
         if contexts and contexts[0].judgement is not None and self._kind_stage:
-            self._settle(doc, contexts, explain)
+            self._settle(doc, contexts)
         return doc
 
     def classifier_view(self, source: Source) -> View:
@@ -114,12 +114,14 @@ class Pipeline:
             if isinstance(stage, RuleStage):
                 stage.apply_rules(doc, context)
 
-    def _settle(self, doc: Document, contexts: list[StageContext], explain: bool) -> None:
+    def _settle(self, doc: Document, contexts: list[StageContext]) -> None:
         """Judge the kept lines again until nothing changes; after each change the
         stages that follow the stripping ones (dedupe, reflow) see the new neighbours."""
         finishing = [(s, c) for s, c in zip(self.stages, contexts, strict=True)][self._finishing_from :]
+        judgement = contexts[0].judgement
+        assert judgement is not None
         for _ in range(MAX_SETTLE_ROUNDS):
-            if not judge_again(doc, self.model, self._kind_stage, explain=explain):
+            if not judgement.judge_again(self._kind_stage):
                 return
             for stage, context in finishing:
                 stage.apply(doc, context)

@@ -17,6 +17,7 @@ from . import headline
 from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
+from .memo import Memo
 from .model import Model
 from .view import View
 
@@ -31,11 +32,12 @@ class Tables:
     second: np.ndarray
 
 
-def probabilities(view: View, model: Model) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
-    """The keep probability of each line, the first-stage columns, and both feature tables."""
+def probabilities(view: View, model: Model, memo: Memo | None = None) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
+    """The keep probability of each line, the first-stage columns, and both feature tables
+    (``memo``: what earlier rounds measured of the same document)."""
     from .context import second_stage
 
-    cols = first_columns(view, model.lexicon, model.lexicon_intercept)
+    cols = first_columns(view, model.lexicon, model.lexicon_intercept, memo)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second_cols = second_stage(cols, p1, token_counts(view.lines))
@@ -43,12 +45,12 @@ def probabilities(view: View, model: Model) -> tuple[np.ndarray, dict[str, np.nd
     return model.second.probability(second), cols, Tables(first, second)
 
 
-def classify(view: View, model: Model) -> Labels:
-    """Labels for each line of one document."""
+def classify(view: View, model: Model, memo: Memo | None = None) -> Labels:
+    """Labels for each line of one document (``memo``: see `probabilities`)."""
     if not len(view):
         return Labels((), None, np.zeros(0))
     lines = view.lines
-    p, cols, _ = probabilities(view, model)
+    p, cols, _ = probabilities(view, model, memo)
     keep = paragraph_verdicts(lines, cols, p) > model.threshold
     title = headline.find(lines, cols["words"], cols["cue"], keep)
     kinds = kinds_of_drops(cols, keep)

@@ -14,6 +14,7 @@ import numpy as np
 
 from . import context, lexicon
 from .measure import COLUMNS, measure
+from .memo import Memo
 from .view import View
 
 # Word tokens as the benchmark's metric counts them: weights for the run features.
@@ -24,10 +25,20 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
     return np.array([len(TOKEN.findall(text)) for text in lines], dtype=np.float64)
 
 
-def first_columns(view: View, weights: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
-    cols = measure(view)
-    cols["lexical"] = lexicon.scores(view.lines, weights, intercept)
+def first_columns(view: View, weights: np.ndarray, intercept: float, memo: Memo | None = None) -> dict[str, np.ndarray]:
+    cols = measure(view, memo)
+    cols["lexical"] = lexical(view.lines, weights, intercept, memo)
     return context.first_stage(cols)
+
+
+def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, memo: Memo | None) -> np.ndarray:
+    """The lexical score of each line; those ``memo`` holds are not computed again."""
+    if memo is None:
+        return lexicon.scores(lines, weights, intercept)
+    known = memo.lexical
+    new = list(dict.fromkeys(text for text in lines if text not in known))
+    known.update(zip(new, lexicon.scores(new, weights, intercept).tolist(), strict=True))
+    return np.fromiter((known[text] for text in lines), dtype=np.float64, count=len(lines))
 
 
 def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:

@@ -55,8 +55,8 @@ def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.nda
     if not len(lines) or not len(kept):
         return None
     start = int(kept[0])
-    norms = [normalise(text) for text in lines]
-    parts = title_parts(norms[0])
+    norms = {i: normalise(lines[i]) for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD))}
+    parts = title_parts(normalise(lines[0]))
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
         if not is_candidate(lines[i], words[i], cues[i] > 0):

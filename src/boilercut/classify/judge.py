@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from ..document import Document
 from .classifier import classify, weighed
 from .labels import Kind, Labels, Verdict
+from .memo import Memo
 from .model import Model
 from .view import View
 
@@ -31,12 +32,13 @@ class Judgement:
         self._explain = explain
         self._labels: dict[int, Verdict] | None = None
         self._title: int | None = None
+        self._memo = Memo()  # what each round measured of the lines, for the next
 
     def verdicts(self) -> Mapping[int, Verdict]:
         """Block index -> verdict, for every block still kept when first asked (after the rules)."""
         if self._labels is None:
             view, indexes = View.of(self._doc, self._stage_kinds)
-            self._labels, self._title = judge(view, indexes, self._model, self._explain)
+            self._labels, self._title = judge(view, indexes, self._model, self._explain, self._memo)
         return self._labels
 
     def title(self) -> int | None:
@@ -47,9 +49,28 @@ class Judgement:
         return None
 
 
-def judge(view: View, indexes: list[int], model: Model, explain: bool) -> tuple[dict[int, Verdict], int | None]:
+    def judge_again(self, stage_for: Mapping[Kind, str], skip: Collection[str] = ()) -> bool:
+        """One round of settling: the kept lines judged as the rendered output shows them
+        (one blank line between paragraphs). `stage_for` maps each kind to the stage that
+        drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
+        doc = self._doc
+        kept = [index for index in doc.kept() if doc.blocks[index].text]
+        view = View.plain([doc.blocks[i].text for i in kept])
+        verdicts, _ = judge(view, kept, self._model, self._explain, self._memo)
+        changed = False
+        for index, verdict in verdicts.items():
+            stage = stage_for.get(verdict.kind)
+            if stage is not None and verdict.rule not in skip and index != doc.title:
+                why = f"{verdict.reason} (judged again without the dropped lines)"
+                changed |= doc.drop(index, stage, verdict.rule, why)
+        return changed
+
+
+def judge(
+    view: View, indexes: list[int], model: Model, explain: bool, memo: Memo | None = None
+) -> tuple[dict[int, Verdict], int | None]:
     """Verdicts for the blocks at ``indexes``, shown to the classifier as ``view``."""
-    labels: Labels = classify(view, model)
+    labels: Labels = classify(view, model, memo)
     verdicts = dict(zip(indexes, labels.verdicts, strict=True))
     if explain:
         for position, (index, verdict) in enumerate(zip(indexes, labels.verdicts, strict=True)):
@@ -58,17 +79,3 @@ def judge(view: View, indexes: list[int], model: Model, explain: bool) -> tuple[
                 verdicts[index] = Verdict(verdict.kind, verdict.rule, f"{verdict.reason}; weighed most: {pulls}", verdict.probability)
     title = indexes[labels.title] if labels.title is not None else None
     return verdicts, title
-
-
-def judge_again(doc: Document, model: Model, stage_for: Mapping[Kind, str], skip: Collection[str] = (), explain: bool = False) -> bool:
-    """One round of settling: the kept lines judged as the rendered output shows them
-    (one blank line between paragraphs). `stage_for` maps each kind to the stage that
-    drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
-    kept = [index for index in doc.kept() if doc.blocks[index].text]
-    verdicts, _ = judge(View.plain([doc.blocks[i].text for i in kept]), kept, model, explain)
-    changed = False
-    for index, verdict in verdicts.items():
-        stage = stage_for.get(verdict.kind)
-        if stage is not None and verdict.rule not in skip and index != doc.title:
-            changed |= doc.drop(index, stage, verdict.rule, f"{verdict.reason} (judged again without the dropped lines)")
-    return changed

@@ -8,12 +8,15 @@ of the training pages ("share", "subscribe", "read more") without a word list.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+
+from . import compiled
 
 # 2^18 buckets: collisions are rare among the few hundred thousand tokens that matter.
 BITS = 18
@@ -36,7 +39,8 @@ def tokens(text: str) -> list[str]:
 
 
 def bucket(token: str) -> int:
-    return zlib.crc32(token.encode("utf-8")) & MASK
+    # surrogatepass: a lone surrogate (text decoded with surrogateescape) hashes like any character.
+    return zlib.crc32(token.encode("utf-8", "surrogatepass")) & MASK
 
 
 def line_vector(text: str) -> tuple[list[int], list[float]]:
@@ -48,8 +52,22 @@ def line_vector(text: str) -> tuple[list[int], list[float]]:
 
 def scores(lines: Sequence[str], weights: np.ndarray, intercept: float) -> np.ndarray:
     """The lexical score of each line (a log-odds of being article text)."""
+    if compiled.CORE is None:
+        return scores_python(lines, weights, intercept)
+    out = np.empty(len(lines))
+    compiled.CORE.lexicon_scores(lines, np.ascontiguousarray(weights, dtype=np.float32), float(intercept), out)
+    return out
+
+
+def scores_python(lines: Sequence[str], weights: np.ndarray, intercept: float) -> np.ndarray:
+    """`scores` in Python: each line's weighted sum added up token by token, in the order
+    the tokens first occur (the compiled loop adds in the same order, to the same bits)."""
     out = np.empty(len(lines))
     for i, text in enumerate(lines):
-        index, values = line_vector(text)
-        out[i] = intercept + float(np.dot(weights[index], values))
+        counts = Counter(map(bucket, tokens(text)))
+        norm = math.sqrt(sum(c * c for c in counts.values()))
+        total = 0.0
+        for weight, count in zip(weights[list(counts)].tolist(), counts.values(), strict=True):
+            total += weight * (count / norm)
+        out[i] = intercept + total
     return out

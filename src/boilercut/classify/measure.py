@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
+from . import compiled
 from .cues import CUE_CODES, cue_all, kind_flags
 from .lines import measure_all
+from .memo import Memo
 from .view import View
 
 # Shapes compare lines by their opening: "by Name ( 123 ) writes:" -> "a A ( 9 ) a :".
@@ -73,53 +76,76 @@ def shape(text: str) -> str:
     return " ".join(parts) + "|" + text[-1:]
 
 
-def measure(view: View) -> dict[str, np.ndarray]:
-    """The per-line columns of one document."""
+def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
+    """The per-line columns of one document, each computed over all its lines at once
+    (``memo``: what earlier rounds measured of the same document)."""
     lines = view.lines
     blank_before = view.blank_before.astype(int).tolist()
-    measured = measure_all(lines, blank_before)
-    cues = cue_all(measured)
-    n = len(lines)
-    cols: dict[str, list[float]] = {name: [] for name in COLUMNS}
-    shapes = [shape(text) for text in lines]
-    firsts = [text.split(None, 1)[0].lower() for text in lines]
-    lasts = [text.rsplit(None, 1)[-1].lower() for text in lines]
-    counts, shape_counts = Counter(lines), Counter(shapes)
-    first_counts, last_counts = Counter(firsts), Counter(lasts)
+    measured = measure_all(lines, blank_before, memo.lines if memo else None)
+    cues = cue_all(measured, memo.cues if memo else None)
+    column = lambda values: np.fromiter(values, dtype=np.float64, count=len(lines))  # noqa: E731
+    sizes = column(map(len, lines))
+    classes = char_counts(lines)
+    flags = np.array([kind_flags(cue) for cue in cues], dtype=np.float64).reshape(len(lines), 5)
     known = float(bool(measured and measured[0].stoplist))
-    for i, (text, line, cue) in enumerate(zip(lines, measured, cues, strict=True)):
-        size = len(text)
-        code = CUE_CODES[cue.rule] if cue is not None else 0
-        flags = kind_flags(cue)
-        first = text[0]
-        row = (
-            size,
-            line.words,
-            line.stop,
-            line.terminal,
-            line.colon,
-            text.endswith(","),
-            line.titled,
-            line.sentences,
-            min(blank_before[i], 3),
-            len(DIGIT.findall(text)) / size,
-            sum(1 for c in UPPER.findall(text) if c.isupper()) / size,
-            len(PUNCT.findall(text)) / size,
-            first.islower(),
-            first in BULLETS,
-            first.isdigit(),
-            code,
-            *flags,
-            counts[text] - 1,
-            shape_counts[shapes[i]] - 1,
-            first_counts[firsts[i]] - 1,
-            last_counts[lasts[i]] - 1,
-            known,
-            view.ruled_above[i],
-            view.ruled_below[i],
-            view.ruled_gap[i],
-        )
-        for name, value in zip(COLUMNS, row, strict=True):
-            cols[name].append(float(value))
-    return {name: np.array(values, dtype=np.float64).reshape(n) for name, values in cols.items()}
+    cols = {
+        "chars": sizes,
+        "words": column(line.words for line in measured),
+        "stop": column(line.stop for line in measured),
+        "terminal": column(line.terminal for line in measured),
+        "colon": column(line.colon for line in measured),
+        "comma_end": column(text.endswith(",") for text in lines),
+        "titled": column(line.titled for line in measured),
+        "sentences": column(line.sentences for line in measured),
+        "blank_before": np.minimum(column(blank_before), 3.0),
+        "digits": classes[:, 0] / sizes,
+        "upper": classes[:, 1] / sizes,
+        "punct": classes[:, 2] / sizes,
+        "first_lower": column(text[0].islower() for text in lines),
+        "first_bullet": column(text[0] in BULLETS for text in lines),
+        "first_digit": column(text[0].isdigit() for text in lines),
+        "cue": column(CUE_CODES[cue.rule] if cue is not None else 0 for cue in cues),
+        **{name: flags[:, k] for k, name in enumerate(CUE_FLAGS)},
+        **repeats(lines),
+        "language_known": np.full(len(lines), known),
+        "ruled_above": view.ruled_above,
+        "ruled_below": view.ruled_below,
+        "ruled_gap": view.ruled_gap,
+    }
+    return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
 
+
+CUE_FLAGS = ("cue_boilerplate", "cue_comment", "cue_caption", "cue_ad", "cue_date")
+
+
+def repeats(lines: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """How many other lines of the page have the same text, opening shape, first or last word."""
+    keys = {
+        "repeats": lines,
+        "shape_repeats": [shape(text) for text in lines],
+        "first_word_repeats": [text.split(None, 1)[0].lower() for text in lines],
+        "last_word_repeats": [text.rsplit(None, 1)[-1].lower() for text in lines],
+    }
+    out = {}
+    for name, values in keys.items():
+        counts = Counter(values)
+        out[name] = np.fromiter((counts[value] - 1 for value in values), dtype=np.float64, count=len(lines))
+    return out
+
+
+def char_counts(lines: Sequence[str]) -> np.ndarray:
+    """(digits, capital letters, punctuation marks) of each line: a lines x 3 table."""
+    if compiled.CORE is None:
+        return char_counts_python(lines)
+    out = np.empty((len(lines), 3))
+    compiled.CORE.char_counts(lines, out)
+    return out
+
+
+def char_counts_python(lines: Sequence[str]) -> np.ndarray:
+    """`char_counts` with regular expressions (the reference the compiled loop follows)."""
+    rows = [
+        (len(DIGIT.findall(text)), sum(1 for c in UPPER.findall(text) if c.isupper()), len(PUNCT.findall(text)))
+        for text in lines
+    ]
+    return np.array(rows, dtype=np.float64).reshape(len(lines), 3)

@@ -8,9 +8,11 @@ array operations per document, whatever the number of lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from . import compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class Forest:
     roots: np.ndarray  # int32, the root node of each tree
     depth: int  # the deepest leaf's depth
     base: float = 0.0  # added to every score
+    packed: list[bytes] = field(default_factory=list, compare=False, repr=False)  # the compiled walk's copy
 
     def leaves(self, features: np.ndarray) -> np.ndarray:
         """The leaf each line (row of ``features``) reaches in each tree: shape (lines, trees)."""
@@ -37,9 +40,25 @@ class Forest:
 
     def raw(self, features: np.ndarray) -> np.ndarray:
         """The summed tree outputs (log-odds) of each line."""
-        if features.shape[0] == 0:
-            return np.zeros(0)
-        return self.value[self.leaves(features)].sum(axis=1) + self.base
+        if compiled.CORE is None or features.shape[0] == 0:
+            return self.raw_python(features)
+        out = np.empty(features.shape[0])
+        compiled.CORE.forest_raw(np.ascontiguousarray(features, dtype=np.float64), self._packed(), self.value, self.base, out)
+        return out
+
+    def _packed(self) -> bytes:
+        """The forest as the compiled walk reads it, built on first use."""
+        if not self.packed:
+            arrays = (self.feature, self.threshold, self.left, self.right, self.roots)
+            self.packed.append(compiled.CORE.forest_pack(*(np.ascontiguousarray(a) for a in arrays)))
+        return self.packed[0]
+
+    def raw_python(self, features: np.ndarray) -> np.ndarray:
+        """`raw` with numpy: the trees' outputs added in tree order (a cumulative sum adds
+        one after another, as the compiled loop does; a plain sum adds pairwise)."""
+        if features.shape[0] == 0 or not len(self.roots):
+            return np.full(features.shape[0], self.base)
+        return np.cumsum(self.value[self.leaves(features)], axis=1)[:, -1] + self.base
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(features)))

@@ -1,0 +1,493 @@
+/* The classifier's per-line hot loops in C: the same numbers as the Python in
+ * lexicon.py, trees.py and measure.py, computed in the same order, so that the
+ * compiled and the pure-Python paths give identical bytes.
+ *
+ *   lexicon_scores(lines, weights, intercept, out)   -> lexicon.scores_python
+ *   forest_pack(feature, threshold, left, right, roots) -> bytes, once per forest
+ *   forest_raw(features, packed, value, base, out)   -> Forest.raw_python
+ *   char_counts(lines, out)                          -> measure.char_counts_python
+ *
+ * Arrays are passed as buffers (numpy arrays from the Python side); results are
+ * written into `out`. Floating point follows the Python code operation by
+ * operation; the build turns off contraction (-ffp-contract=off) so that no
+ * multiply-add is fused.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- CRC-32 (the zlib/PNG polynomial), as zlib.crc32 computes it -------- */
+
+static uint32_t crc_table[256];
+
+static void crc_init(void) {
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+/* Continues a CRC over more bytes: crc_update(crc_update(0, a), b) == zlib.crc32(a + b). */
+static uint32_t crc_update(uint32_t crc, const char *data, Py_ssize_t size) {
+    uint32_t c = crc ^ 0xFFFFFFFFu;
+    for (Py_ssize_t i = 0; i < size; i++) c = crc_table[(c ^ (unsigned char)data[i]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* ---- growable buffers -------------------------------------------------- */
+
+typedef struct {
+    char *data;
+    Py_ssize_t size, cap;
+} Bytes;
+
+static int bytes_add(Bytes *b, const char *data, Py_ssize_t size) {
+    if (b->size + size > b->cap) {
+        Py_ssize_t cap = b->cap ? b->cap : 256;
+        while (cap < b->size + size) cap *= 2;
+        char *grown = PyMem_Realloc(b->data, cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        b->data = grown;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->size, data, size);
+    b->size += size;
+    return 0;
+}
+
+typedef struct {
+    Py_ssize_t *data;
+    Py_ssize_t size, cap;
+} Offsets;
+
+static int offsets_add(Offsets *o, Py_ssize_t value) {
+    if (o->size == o->cap) {
+        Py_ssize_t cap = o->cap ? o->cap * 2 : 64;
+        Py_ssize_t *grown = PyMem_Realloc(o->data, cap * sizeof(Py_ssize_t));
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        o->data = grown;
+        o->cap = cap;
+    }
+    o->data[o->size++] = value;
+    return 0;
+}
+
+/* ---- hashed token counts in first-seen order (Python's Counter order) ---- */
+
+typedef struct {
+    uint32_t *bucket;   /* distinct buckets, in the order first seen */
+    long long *count;
+    Py_ssize_t size, cap;
+    Py_ssize_t *slots;  /* open addressing: index into bucket[] + 1, 0 = empty */
+    Py_ssize_t slot_mask;
+} Counts;
+
+static int counts_reset(Counts *c, Py_ssize_t expected) {
+    Py_ssize_t want = 16;
+    while (want < 2 * expected) want *= 2;
+    if (want - 1 > c->slot_mask) {
+        PyMem_Free(c->slots);
+        c->slots = PyMem_Malloc(want * sizeof(Py_ssize_t));
+        if (!c->slots) { PyErr_NoMemory(); return -1; }
+        c->slot_mask = want - 1;
+    }
+    memset(c->slots, 0, (c->slot_mask + 1) * sizeof(Py_ssize_t));
+    if (expected > c->cap) {
+        PyMem_Free(c->bucket);
+        PyMem_Free(c->count);
+        c->bucket = PyMem_Malloc(expected * sizeof(uint32_t));
+        c->count = PyMem_Malloc(expected * sizeof(long long));
+        if (!c->bucket || !c->count) { PyErr_NoMemory(); return -1; }
+        c->cap = expected;
+    }
+    c->size = 0;
+    return 0;
+}
+
+static void counts_add(Counts *c, uint32_t bucket) {
+    Py_ssize_t slot = (Py_ssize_t)((bucket * 2654435761u) & (uint32_t)c->slot_mask);
+    while (c->slots[slot]) {
+        Py_ssize_t at = c->slots[slot] - 1;
+        if (c->bucket[at] == bucket) { c->count[at]++; return; }
+        slot = (slot + 1) & c->slot_mask;
+    }
+    c->bucket[c->size] = bucket;
+    c->count[c->size] = 1;
+    c->slots[slot] = ++c->size;
+}
+
+static void counts_free(Counts *c) {
+    PyMem_Free(c->bucket);
+    PyMem_Free(c->count);
+    PyMem_Free(c->slots);
+}
+
+/* ---- lexicon ----------------------------------------------------------- */
+
+#define LEXICON_BITS 18
+#define LEXICON_MASK ((1u << LEXICON_BITS) - 1)
+#define WORD_COUNT_CAP 12
+
+/* re's [^\W\d_]: a word character that is no decimal digit and no underscore. */
+static inline int is_letter(Py_UCS4 ch) {
+    return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch) && ch != '_';
+}
+
+/* Appends a word as lexicon.tokens spells it: "0" for digits, else lower case. */
+static int add_word(Bytes *arena, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    int digits = 1, ascii = 1;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISDIGIT(ch)) digits = 0;
+        if (ch >= 128) ascii = 0;
+    }
+    if (digits) return bytes_add(arena, "0", 1);
+    if (ascii) {
+        for (Py_ssize_t i = start; i < end; i++) {
+            char ch = (char)PyUnicode_READ(kind, data, i);
+            if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+            if (bytes_add(arena, &ch, 1) < 0) return -1;
+        }
+        return 0;
+    }
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (!word) return -1;
+    PyObject *lower = PyObject_CallMethod(word, "lower", NULL);
+    Py_DECREF(word);
+    if (!lower) return -1;
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(lower, &size);
+    int result = utf8 ? bytes_add(arena, utf8, size) : -1;
+    Py_DECREF(lower);
+    return result;
+}
+
+/* The words of a line (lexicon.WORD.findall, spelled by add_word) into arena/offsets. */
+static int line_words(PyObject *text, Bytes *arena, Offsets *offsets) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    arena->size = 0;
+    offsets->size = 0;
+    if (offsets_add(offsets, 0) < 0) return -1;
+    while (i < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_ssize_t start = i;
+        if (is_letter(ch)) {
+            while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        } else if (Py_UNICODE_ISDECIMAL(ch)) {
+            while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
+        } else {
+            i++;
+            continue;
+        }
+        if (add_word(arena, text, kind, data, start, i) < 0) return -1;
+        if (offsets_add(offsets, arena->size) < 0) return -1;
+    }
+    return 0;
+}
+
+/* The UTF-8 bytes of one character of a line ("" when the line is empty). */
+static const char *char_utf8(PyObject *text, Py_ssize_t index, Py_ssize_t *size) {
+    if (PyUnicode_GET_LENGTH(text) == 0) { *size = 0; return ""; }
+    static char out[4];
+    Py_UCS4 ch = PyUnicode_READ_CHAR(text, index);
+    if (ch < 0x80) { out[0] = (char)ch; *size = 1; }
+    else if (ch < 0x800) { out[0] = (char)(0xC0 | (ch >> 6)); out[1] = (char)(0x80 | (ch & 0x3F)); *size = 2; }
+    else if (ch < 0x10000) {  /* lone surrogates too, as encode("utf-8", "surrogatepass") writes them */
+        out[0] = (char)(0xE0 | (ch >> 12)); out[1] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (ch & 0x3F)); *size = 3;
+    } else {
+        out[0] = (char)(0xF0 | (ch >> 18)); out[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((ch >> 6) & 0x3F)); out[3] = (char)(0x80 | (ch & 0x3F)); *size = 4;
+    }
+    return out;
+}
+
+static uint32_t prefixed(const char *prefix, const char *data, Py_ssize_t size) {
+    return crc_update(crc_update(0, prefix, (Py_ssize_t)strlen(prefix)), data, size) & LEXICON_MASK;
+}
+
+/* The hashed tokens of one line, counted (lexicon.tokens, then bucket, then Counter). */
+static int line_counts(PyObject *text, Bytes *arena, Offsets *w, Counts *counts) {
+    if (line_words(text, arena, w) < 0) return -1;
+    Py_ssize_t words = w->size - 1;
+    if (counts_reset(counts, 2 * words + 5) < 0) return -1;
+    const char *a = arena->data;
+    for (Py_ssize_t k = 0; k < words; k++)
+        counts_add(counts, crc_update(0, a + w->data[k], w->data[k + 1] - w->data[k]) & LEXICON_MASK);
+    for (Py_ssize_t k = 0; k + 1 < words; k++) {
+        uint32_t crc = crc_update(0, a + w->data[k], w->data[k + 1] - w->data[k]);
+        crc = crc_update(crc, " ", 1);
+        counts_add(counts, crc_update(crc, a + w->data[k + 1], w->data[k + 2] - w->data[k + 1]) & LEXICON_MASK);
+    }
+    if (words) {
+        counts_add(counts, prefixed("F:", a, w->data[1]));
+        counts_add(counts, prefixed("L:", a + w->data[words - 1], w->data[words] - w->data[words - 1]));
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size;
+    const char *last = char_utf8(text, n - 1, &size);
+    if (!last) return -1;
+    counts_add(counts, prefixed("E:", last, size));
+    if (n && Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, 0))) {
+        counts_add(counts, prefixed("S:", "alnum", 5));
+    } else {
+        const char *first = char_utf8(text, 0, &size);
+        if (!first) return -1;
+        counts_add(counts, prefixed("S:", first, size));
+    }
+    char number[32];
+    snprintf(number, sizeof number, "N:%d", (int)(words < WORD_COUNT_CAP ? words : WORD_COUNT_CAP));
+    counts_add(counts, crc_update(0, number, (Py_ssize_t)strlen(number)) & LEXICON_MASK);
+    return 0;
+}
+
+static int get_buffer(PyObject *object, Py_buffer *view, int writable, const char *format, Py_ssize_t itemsize,
+                      const char *name) {
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(object, view, flags) < 0) return -1;
+    if (view->itemsize != itemsize || !view->format || strchr(view->format, format[0]) == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s: expected a contiguous array of '%s'", name, format);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *lexicon_scores(PyObject *self, PyObject *args) {
+    PyObject *lines, *weights_obj, *out_obj;
+    double intercept;
+    if (!PyArg_ParseTuple(args, "OOdO", &lines, &weights_obj, &intercept, &out_obj)) return NULL;
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    Py_buffer weights = {0}, out = {0};
+    Bytes arena = {0};
+    Offsets offsets = {0};
+    Counts counts = {0};
+    PyObject *result = NULL;
+    if (get_buffer(weights_obj, &weights, 0, "f", 4, "weights") < 0) goto done;
+    if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { PyBuffer_Release(&weights); goto done; }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), size = weights.len / 4;
+    if (out.len / 8 != n || size != (Py_ssize_t)LEXICON_MASK + 1) {
+        PyErr_SetString(PyExc_ValueError, "out must hold one score per line, weights 2**18 values");
+        goto release;
+    }
+    const float *w = weights.buf;
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto release; }
+        if (line_counts(text, &arena, &offsets, &counts) < 0) goto release;
+        long long squares = 0;
+        for (Py_ssize_t k = 0; k < counts.size; k++) squares += counts.count[k] * counts.count[k];
+        double norm = sqrt((double)squares), total = 0.0;
+        for (Py_ssize_t k = 0; k < counts.size; k++)
+            total += (double)w[counts.bucket[k]] * ((double)counts.count[k] / norm);
+        o[i] = intercept + total;
+    }
+    result = Py_NewRef(Py_None);
+release:
+    PyBuffer_Release(&weights);
+    PyBuffer_Release(&out);
+done:
+    PyMem_Free(arena.data);
+    PyMem_Free(offsets.data);
+    counts_free(&counts);
+    Py_DECREF(seq);
+    return result;
+}
+
+/* ---- forest -------------------------------------------------------------- */
+
+/* A forest packed for walking: each node's split in one place, each tree's depth.
+ * Leaves point to themselves, so walking a tree `depth` steps ends on its leaf. */
+typedef struct {
+    double threshold;
+    int32_t feature;
+    int32_t child[2]; /* left (feature <= threshold, as numpy compares), right (greater, or NaN) */
+} Node;
+
+typedef struct {
+    int64_t trees, nodes, columns; /* columns: the features a row must have (max feature + 1) */
+} PackHeader;
+
+#define MAX_DEPTH 64
+#define WALK_ROWS 16 /* rows walked side by side: independent chains of loads */
+
+static Py_ssize_t pack_size(Py_ssize_t trees, Py_ssize_t nodes) {
+    return sizeof(PackHeader) + 2 * trees * sizeof(int32_t) + (trees % 2) * sizeof(int32_t) + nodes * sizeof(Node);
+}
+
+static int tree_depth(const int32_t *left, const int32_t *right, int32_t root, int32_t *depth) {
+    int32_t stack[2 * MAX_DEPTH + 2], level[2 * MAX_DEPTH + 2];
+    int top = 0, deepest = 0;
+    stack[top] = root; level[top++] = 0;
+    while (top) {
+        top--;
+        int32_t node = stack[top], at = level[top];
+        if (left[node] == node && right[node] == node) { if (at > deepest) deepest = at; continue; }
+        if (at >= MAX_DEPTH) { PyErr_SetString(PyExc_ValueError, "forest tree deeper than 64 or cyclic"); return -1; }
+        stack[top] = left[node]; level[top++] = at + 1;
+        stack[top] = right[node]; level[top++] = at + 1;
+    }
+    *depth = deepest;
+    return 0;
+}
+
+static PyObject *forest_pack(PyObject *self, PyObject *args) {
+    PyObject *objects[5];
+    if (!PyArg_ParseTuple(args, "OOOOO", &objects[0], &objects[1], &objects[2], &objects[3], &objects[4])) return NULL;
+    static const char *names[5] = {"feature", "threshold", "left", "right", "roots"};
+    static const char *formats[5] = {"i", "d", "i", "i", "i"};
+    static const Py_ssize_t sizes[5] = {4, 8, 4, 4, 4};
+    Py_buffer views[5];
+    int got = 0;
+    PyObject *result = NULL;
+    for (; got < 5; got++)
+        if (get_buffer(objects[got], &views[got], 0, formats[got], sizes[got], names[got]) < 0) goto release;
+    Py_ssize_t nodes = views[0].len / 4, trees = views[4].len / 4;
+    if (views[1].len / 8 != nodes || views[2].len / 4 != nodes || views[3].len / 4 != nodes) {
+        PyErr_SetString(PyExc_ValueError, "forest arrays disagree in length");
+        goto release;
+    }
+    const int32_t *feature = views[0].buf, *left = views[2].buf, *right = views[3].buf, *roots = views[4].buf;
+    const double *threshold = views[1].buf;
+    int64_t columns = 0;
+    for (Py_ssize_t k = 0; k < nodes; k++) {
+        if (left[k] < 0 || left[k] >= nodes || right[k] < 0 || right[k] >= nodes || feature[k] < 0) {
+            PyErr_SetString(PyExc_ValueError, "forest node out of range");
+            goto release;
+        }
+        if (feature[k] + 1 > columns) columns = feature[k] + 1;
+    }
+    result = PyBytes_FromStringAndSize(NULL, pack_size(trees, nodes));
+    if (!result) goto release;
+    char *out = PyBytes_AS_STRING(result);
+    PackHeader header = {trees, nodes, columns};
+    memcpy(out, &header, sizeof header);
+    int32_t *packed_roots = (int32_t *)(out + sizeof header), *depths = packed_roots + trees;
+    Node *packed = (Node *)(out + pack_size(trees, 0));
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        if (roots[t] < 0 || roots[t] >= nodes) { PyErr_SetString(PyExc_ValueError, "bad root"); Py_CLEAR(result); goto release; }
+        packed_roots[t] = roots[t];
+        if (tree_depth(left, right, roots[t], &depths[t]) < 0) { Py_CLEAR(result); goto release; }
+    }
+    for (Py_ssize_t k = 0; k < nodes; k++) packed[k] = (Node){threshold[k], feature[k], {left[k], right[k]}};
+release:
+    for (int k = 0; k < got; k++) PyBuffer_Release(&views[k]);
+    return result;
+}
+
+static PyObject *forest_raw(PyObject *self, PyObject *args) {
+    PyObject *features_obj, *value_obj, *out_obj;
+    const char *pack;
+    Py_ssize_t pack_len;
+    double base;
+    if (!PyArg_ParseTuple(args, "Oy#OdO", &features_obj, &pack, &pack_len, &value_obj, &base, &out_obj)) return NULL;
+    PackHeader header;
+    if (pack_len < (Py_ssize_t)sizeof header) { PyErr_SetString(PyExc_ValueError, "not a packed forest"); return NULL; }
+    memcpy(&header, pack, sizeof header);
+    if (pack_len != pack_size(header.trees, header.nodes)) {
+        PyErr_SetString(PyExc_ValueError, "not a packed forest");
+        return NULL;
+    }
+    Py_buffer features, value, out;
+    if (get_buffer(features_obj, &features, 0, "d", 8, "features") < 0) return NULL;
+    if (get_buffer(value_obj, &value, 0, "d", 8, "value") < 0) { PyBuffer_Release(&features); return NULL; }
+    if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) {
+        PyBuffer_Release(&features);
+        PyBuffer_Release(&value);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t rows = features.ndim == 2 ? features.shape[0] : -1, cols = features.ndim == 2 ? features.shape[1] : 0;
+    if (rows < 0 || cols < header.columns || out.len / 8 != rows || value.len / 8 != header.nodes) {
+        PyErr_SetString(PyExc_ValueError, "features, forest and out disagree in shape");
+        goto release;
+    }
+    const int32_t *roots = (const int32_t *)(pack + sizeof header), *depths = roots + header.trees;
+    const Node *nodes = (const Node *)(pack + pack_size(header.trees, 0));
+    const double *x = features.buf, *v = value.buf;
+    double *o = out.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t first = 0; first < rows; first += WALK_ROWS) {
+        int m = rows - first < WALK_ROWS ? (int)(rows - first) : WALK_ROWS;
+        const double *row[WALK_ROWS];
+        double total[WALK_ROWS];
+        for (int k = 0; k < m; k++) row[k] = x + (first + k) * cols;
+        for (int64_t t = 0; t < header.trees; t++) {
+            int32_t at[WALK_ROWS];
+            for (int k = 0; k < m; k++) at[k] = roots[t];
+            /* Branch-free steps (a split's direction is a coin toss for the branch predictor). */
+            for (int32_t d = 0; d < depths[t]; d++)
+                for (int k = 0; k < m; k++) {
+                    const Node *node = &nodes[at[k]];
+                    at[k] = node->child[!(row[k][node->feature] <= node->threshold)];
+                }
+            for (int k = 0; k < m; k++) total[k] = t ? total[k] + v[at[k]] : v[at[k]];
+        }
+        for (int k = 0; k < m; k++) o[first + k] = header.trees ? total[k] + base : base;
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+release:
+    PyBuffer_Release(&features);
+    PyBuffer_Release(&value);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* ---- character classes per line (measure.char_counts_python) ------------- */
+
+static PyObject *char_counts(PyObject *self, PyObject *args) {
+    PyObject *lines, *out_obj;
+    if (!PyArg_ParseTuple(args, "OO", &lines, &out_obj)) return NULL;
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    Py_buffer out;
+    if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { Py_DECREF(seq); return NULL; }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *result = NULL;
+    if (out.len / 8 != 3 * n) { PyErr_SetString(PyExc_ValueError, "out must be lines x 3"); goto release; }
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto release; }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text), digits = 0, upper = 0, punct = 0;
+        for (Py_ssize_t k = 0; k < size; k++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            int word = Py_UNICODE_ISALNUM(ch) || ch == '_';
+            if (Py_UNICODE_ISDECIMAL(ch)) digits++;
+            else if (word && ch != '_' && Py_UNICODE_ISUPPER(ch)) upper++;
+            if (!word && !Py_UNICODE_ISSPACE(ch)) punct++;
+        }
+        o[3 * i] = (double)digits;
+        o[3 * i + 1] = (double)upper;
+        o[3 * i + 2] = (double)punct;
+    }
+    result = Py_NewRef(Py_None);
+release:
+    PyBuffer_Release(&out);
+    Py_DECREF(seq);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"lexicon_scores", lexicon_scores, METH_VARARGS, "lexicon_scores(lines, weights, intercept, out)"},
+    {"forest_pack", forest_pack, METH_VARARGS, "forest_pack(feature, threshold, left, right, roots) -> bytes"},
+    {"forest_raw", forest_raw, METH_VARARGS, "forest_raw(features, packed, value, base, out)"},
+    {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation of each line"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_core", "boilercut's compiled per-line loops.", -1, methods};
+
+PyMODINIT_FUNC PyInit__core(void) {
+    crc_init();
+    return PyModule_Create(&module);
+}
