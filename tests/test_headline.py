@@ -1,0 +1,65 @@
+"""The headline after a breadcrumb (issue 11, item 5): the most common scraped layout loses nothing.
+
+A breadcrumb trail, a blank line, the headline, the paragraphs: the trail goes and
+the headline stays, in English, French and Japanese, with the default rules only
+and under a site's rule file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from boilercut import Cleaner
+
+PAGES = {
+    "en": (
+        "Home > News > Local",
+        "City council approves new budget for public libraries",
+        [
+            "The city council voted on Tuesday to approve a new budget that increases funding for public libraries "
+            "by ten percent over the next two years.",
+            "Council members said the money would pay for longer opening hours and new books, and that the vote "
+            "followed months of debate.",
+            "The mayor welcomed the decision and said libraries were a vital part of the community.",
+        ],
+    ),
+    "fr": (
+        "Accueil > Actualités > Local",
+        "Le conseil municipal adopte un nouveau budget pour les bibliothèques",
+        [
+            "Le conseil municipal a voté mardi un nouveau budget qui augmente de dix pour cent le financement des "
+            "bibliothèques publiques au cours des deux prochaines années.",
+            "Les élus ont déclaré que cet argent servirait à allonger les horaires d’ouverture et à acheter de "
+            "nouveaux livres.",
+            "Le maire a salué la décision et a déclaré que les bibliothèques étaient essentielles pour la communauté.",
+        ],
+    ),
+    "ja": (
+        "ホーム > ニュース > 地域",
+        "市議会、公共図書館の新予算を承認",
+        [
+            "市議会は火曜日、今後二年間で公共図書館への資金を一割増やす新しい予算を賛成多数で承認した。",
+            "議員らは、この資金で開館時間を延長し、新しい本を購入すると述べ、採決は数か月に及ぶ議論の末に行われたと説明した。",
+            "市長はこの決定を歓迎し、図書館は地域社会にとって欠かせない存在だと語った。",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("site", [None, "express.co.uk"], ids=["default rules", "a site's rule file"])
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_headline_after_a_breadcrumb_is_kept_and_the_breadcrumb_dropped(language: str, site: str | None) -> None:
+    crumbs, headline, paragraphs = PAGES[language]
+    page = "\n\n".join([crumbs, headline, *paragraphs]) + "\n"
+    result = Cleaner(site=site).clean(page)
+    assert result.title == headline
+    assert result.text == "\n\n".join([headline, *paragraphs]) + "\n"
+    assert [line.stage for line in result.dropped if line.text == crumbs] == ["strip_boilerplate"]
+
+
+@pytest.mark.parametrize("crumbs", ["News > Local > Transport", "Sport » Football » Premier League"])
+def test_a_breadcrumb_without_a_home_item_goes_too(crumbs: str) -> None:
+    _, headline, paragraphs = PAGES["en"]
+    result = Cleaner().clean("\n\n".join([crumbs, headline, *paragraphs]))
+    assert result.text.startswith(headline + "\n\n")
+    assert crumbs not in result.text
