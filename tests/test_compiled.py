@@ -93,6 +93,23 @@ def test_character_counts_are_identical_on_any_unicode_text(lines: list[str]) ->
 
 
 @needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ODD_TEXT, min_size=1, max_size=8))
+def test_line_shapes_are_identical_on_any_unicode_text(lines: list[str]) -> None:
+    fast, pure = both_paths(measure.shapes, lines)
+    assert fast == pure
+
+
+@needs_core
+@needs_bench
+def test_character_counts_and_shapes_are_identical_on_every_bench_line(pages: list[list[str]]) -> None:
+    lines = [line for found in pages for line in found]
+    counts, pure_counts = both_paths(measure.char_counts, lines)
+    assert counts.tobytes() == pure_counts.tobytes()
+    assert both_paths(measure.shapes, lines)[0] == both_paths(measure.shapes, lines)[1]
+
+
+@needs_core
 @needs_bench
 def test_forest_outputs_are_identical_on_bench_feature_tables(pages: list[list[str]]) -> None:
     model = shipped()

@@ -6,6 +6,7 @@
  *   forest_pack(feature, threshold, left, right, roots) -> bytes, once per forest
  *   forest_raw(features, packed, value, base, out)   -> Forest.raw_python
  *   char_counts(lines, out)                          -> measure.char_counts_python
+ *   shapes(lines)                                    -> measure.shapes_python
  *
  * Arrays are passed as buffers (numpy arrays from the Python side); results are
  * written into `out`. Floating point follows the Python code operation by
@@ -451,24 +452,28 @@ static PyObject *char_counts(PyObject *self, PyObject *args) {
     if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { Py_DECREF(seq); return NULL; }
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     PyObject *result = NULL;
-    if (out.len / 8 != 3 * n) { PyErr_SetString(PyExc_ValueError, "out must be lines x 3"); goto release; }
+    if (out.len / 8 != 4 * n) { PyErr_SetString(PyExc_ValueError, "out must be lines x 4"); goto release; }
     double *o = out.buf;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PySequence_Fast_GET_ITEM(seq, i);
         if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto release; }
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        Py_ssize_t size = PyUnicode_GET_LENGTH(text), digits = 0, upper = 0, punct = 0;
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text), digits = 0, upper = 0, punct = 0, runs = 0;
+        int in_word = 0;
         for (Py_ssize_t k = 0; k < size; k++) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, k);
             int word = Py_UNICODE_ISALNUM(ch) || ch == '_';
             if (Py_UNICODE_ISDECIMAL(ch)) digits++;
             else if (word && ch != '_' && Py_UNICODE_ISUPPER(ch)) upper++;
             if (!word && !Py_UNICODE_ISSPACE(ch)) punct++;
+            if (word && !in_word) runs++;
+            in_word = word;
         }
-        o[3 * i] = (double)digits;
-        o[3 * i + 1] = (double)upper;
-        o[3 * i + 2] = (double)punct;
+        o[4 * i] = (double)digits;
+        o[4 * i + 1] = (double)upper;
+        o[4 * i + 2] = (double)punct;
+        o[4 * i + 3] = (double)runs;
     }
     result = Py_NewRef(Py_None);
 release:
@@ -477,11 +482,68 @@ release:
     return result;
 }
 
+/* ---- line shapes (measure.shape) ------------------------------------------ */
+
+#define SHAPE_TOKENS 6
+
+/* The opening of a line as classes of tokens, and its last character: "a A ( 9 ) a :|:". */
+static PyObject *line_shape(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, size = 0;
+    int tokens = 0;
+    Py_UCS4 *out = PyMem_Malloc((2 * n + 2) * sizeof(Py_UCS4));
+    if (!out) return PyErr_NoMemory();
+    while (i < n && tokens < SHAPE_TOKENS) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_ssize_t start = i;
+        if (is_letter(ch)) {
+            while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        } else if (Py_UNICODE_ISDECIMAL(ch)) {
+            while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
+        } else if (!Py_UNICODE_ISSPACE(ch)) {
+            i++;
+        } else {
+            i++;
+            continue;
+        }
+        int digits = 1;
+        for (Py_ssize_t k = start; k < i; k++)
+            if (!Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, k))) { digits = 0; break; }
+        if (tokens++) out[size++] = ' ';
+        if (digits) out[size++] = '9';
+        else if (Py_UNICODE_ISALPHA(ch)) out[size++] = Py_UNICODE_ISUPPER(ch) ? 'A' : 'a';
+        else for (Py_ssize_t k = start; k < i; k++) out[size++] = PyUnicode_READ(kind, data, k);
+    }
+    out[size++] = '|';
+    if (n) out[size++] = PyUnicode_READ(kind, data, n - 1);
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size);
+    PyMem_Free(out);
+    return result;
+}
+
+static PyObject *shapes(PyObject *self, PyObject *lines) {
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *result = PyList_New(n);
+    for (Py_ssize_t i = 0; result && i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, i), *shape;
+        if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); shape = NULL; }
+        else shape = line_shape(text);
+        if (!shape) { Py_CLEAR(result); break; }
+        PyList_SET_ITEM(result, i, shape);
+    }
+    Py_DECREF(seq);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"lexicon_scores", lexicon_scores, METH_VARARGS, "lexicon_scores(lines, weights, intercept, out)"},
     {"forest_pack", forest_pack, METH_VARARGS, "forest_pack(feature, threshold, left, right, roots) -> bytes"},
     {"forest_raw", forest_raw, METH_VARARGS, "forest_raw(features, packed, value, base, out)"},
-    {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation of each line"},
+    {"shapes", shapes, METH_O, "shapes(lines) -> list[str]: measure.shape of each line"},
+    {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation marks and words of each line"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -27,6 +27,7 @@ SHAPE_TOKENS = 6
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[^\W\d_]")
 PUNCT = re.compile(r"[^\w\s]")
+WORD_RUN = re.compile(r"\w+")  # words as the benchmark's metric counts them
 BULLETS = frozenset("•·-–—*▪►✓→")
 
 # The per-line columns, in table order.
@@ -76,6 +77,17 @@ def shape(text: str) -> str:
     return " ".join(parts) + "|" + text[-1:]
 
 
+def shapes(lines: Sequence[str]) -> list[str]:
+    """`shape` of each line."""
+    if compiled.CORE is None:
+        return shapes_python(lines)
+    return compiled.CORE.shapes(lines)  # type: ignore[no-any-return]
+
+
+def shapes_python(lines: Sequence[str]) -> list[str]:
+    return [shape(text) for text in lines]
+
+
 def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
     """The per-line columns of one document, each computed over all its lines at once
     (``memo``: what earlier rounds measured of the same document)."""
@@ -122,7 +134,7 @@ def repeats(lines: tuple[str, ...]) -> dict[str, np.ndarray]:
     """How many other lines of the page have the same text, opening shape, first or last word."""
     keys = {
         "repeats": lines,
-        "shape_repeats": [shape(text) for text in lines],
+        "shape_repeats": shapes(lines),
         "first_word_repeats": [text.split(None, 1)[0].lower() for text in lines],
         "last_word_repeats": [text.rsplit(None, 1)[-1].lower() for text in lines],
     }
@@ -134,10 +146,10 @@ def repeats(lines: tuple[str, ...]) -> dict[str, np.ndarray]:
 
 
 def char_counts(lines: Sequence[str]) -> np.ndarray:
-    """(digits, capital letters, punctuation marks) of each line: a lines x 3 table."""
+    """(digits, capital letters, punctuation marks, words) of each line: a lines x 4 table."""
     if compiled.CORE is None:
         return char_counts_python(lines)
-    out = np.empty((len(lines), 3))
+    out = np.empty((len(lines), 4))
     compiled.CORE.char_counts(lines, out)
     return out
 
@@ -145,7 +157,12 @@ def char_counts(lines: Sequence[str]) -> np.ndarray:
 def char_counts_python(lines: Sequence[str]) -> np.ndarray:
     """`char_counts` with regular expressions (the reference the compiled loop follows)."""
     rows = [
-        (len(DIGIT.findall(text)), sum(1 for c in UPPER.findall(text) if c.isupper()), len(PUNCT.findall(text)))
+        (
+            len(DIGIT.findall(text)),
+            sum(1 for c in UPPER.findall(text) if c.isupper()),
+            len(PUNCT.findall(text)),
+            len(WORD_RUN.findall(text)),
+        )
         for text in lines
     ]
-    return np.array(rows, dtype=np.float64).reshape(len(lines), 3)
+    return np.array(rows, dtype=np.float64).reshape(len(lines), 4)
