@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from boilercut import Cleaner
 from boilercut.document import Document
 from boilercut.rules.actions import apply_rules
 from boilercut.rules.matcher import RuleSet
@@ -243,3 +244,37 @@ def test_a_catastrophic_end_or_while_pattern_is_reported_too(action: Action) -> 
     apply_rules(doc, STAGE, RuleSet([r]))
     assert len(doc.warnings) == 1  # stopped once, then not run again on this document
     assert doc.warnings[0].startswith("rule TS001 (test.toml:1) took over 1 s on line 3 and was stopped there")
+
+
+def test_a_rule_that_timed_out_is_switched_off_for_the_rest_of_the_run(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "rules" / "_extra.toml",
+        '[[rules]]\nid = "XX999"\nstage = "strip_ads"\naction = "drop"\ndescription = "runaway"\n'
+        f'pattern = "{CATASTROPHIC}"\n',
+    ).parent
+    cleaner = Cleaner(rule_dirs=(folder,), stages=("strip_ads",))
+    page = f"The talks ended on Friday without an agreement.\n\n{RUNAWAY_LINE}\n"
+    first, second = cleaner.clean(page), cleaner.clean(page)
+    assert len(first.warnings) == 1 and "switched off for the rest of this run" in first.warnings[0]
+    assert f"rule XX999 ({folder}/_extra.toml:1)" in first.warnings[0]
+    assert second.warnings == ()  # not run again: it would have timed out and warned again
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_run_warns_once_of_a_switched_off_rule_and_its_summary_names_it(
+    jobs: str, cli, tmp_path: Path
+) -> None:
+    folder = write(
+        tmp_path / "rules" / "_extra.toml",
+        '[[rules]]\nid = "XX999"\nstage = "strip_ads"\naction = "drop"\ndescription = "runaway"\n'
+        f'pattern = "{CATASTROPHIC}"\n',
+    ).parent
+    for number in range(4):
+        write(tmp_path / "in" / f"{number}.txt", f"The talks ended on Friday, day {number}.\n\n{RUNAWAY_LINE}\n")
+    result = cli("clean", tmp_path / "in", tmp_path / "out", "--stages", "strip_ads", "--rules", folder, "-j", jobs)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and "rule XX999" in warnings[0] and "switched off for the rest of this run" in warnings[0]
+    assert "rules switched off after a time-out: XX999" in result.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 4

@@ -462,7 +462,7 @@ def test_a_catastrophic_pattern_is_cut_short_and_the_other_rules_still_clean_the
     s = sample_by_number("004")
     runaway = "a" * 5000 + "b"
     raw_lines = s.raw.splitlines()
-    # Three runaway lines: the rule is stopped on the first and not run again on this page.
+    # Three runaway lines: the rule is stopped on the first and switched off for the rest of the run.
     lines = [*raw_lines[:6], "", runaway, "", *raw_lines[6:12], "", runaway, "", *raw_lines[12:], "", runaway]
     doc = write(tmp_path / "page.txt", "\n".join(lines) + "\n")
     out = tmp_path / "out.txt"
@@ -470,7 +470,7 @@ def test_a_catastrophic_pattern_is_cut_short_and_the_other_rules_still_clean_the
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         f"warning: {doc}: rule XX999 ({folder}/_runaway.toml:1) took over 1 s on line 8 "
-        "and was stopped there and not run again on this document; "
+        "and was stopped there and switched off for the rest of this run; "
         "its pattern backtracks catastrophically: rewrite it\n"
     )
     # Every line the other rules drop is still dropped: the page is cleaned as without the runaway rule.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import json
 import shutil
 from pathlib import Path
 
@@ -464,3 +465,31 @@ def test_listings_print_tab_separated_rows_off_a_terminal(command: tuple[str, ..
         descriptions = {rule.id: " ".join(rule.description.split()) for rule in pipeline.book.every_rule()}
         rows = {line.split("\t")[0]: line.split("\t")[4] for line in lines[1:]}
         assert all(rows[rule_id] == description for rule_id, description in descriptions.items())
+
+
+# -- the run summary: a few lines, the rule table on request ----------------------------------------
+
+
+def test_a_folder_run_summary_is_a_few_lines_and_stats_adds_the_rule_table(cli, tmp_path: Path) -> None:
+    short = cli("clean", SAMPLES / "raw", tmp_path / "out")
+    assert short.exit_code == 0, short.stderr
+    lines = short.stderr.splitlines()
+    assert lines[0].startswith(f"{len(ALL_SAMPLES)} documents cleaned, 0 failed, ")
+    assert lines[1].startswith("lines dropped by stage: strip_ads ") and lines[1].endswith("(--stats: by rule)")
+    assert len(lines) == 2
+    full = cli("clean", SAMPLES / "raw", tmp_path / "again", "--stats")
+    assert full.exit_code == 0, full.stderr
+    assert "SPN005" in full.stderr and "RF002" in full.stderr  # rows of the table, rule by rule
+    assert len(full.stderr.splitlines()) > 10
+
+
+def test_stats_json_writes_the_run_figures(cli, tmp_path: Path) -> None:
+    target = tmp_path / "stats" / "run.json"
+    result = cli("clean", SAMPLES / "raw", tmp_path / "out", "--stats-json", target)
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(target.read_text(encoding="utf-8"))
+    assert (figures["documents"], figures["failed"], figures["rules_switched_off"]) == (len(ALL_SAMPLES), 0, [])
+    by_rule = figures["dropped_by_rule"]
+    assert sum(count for rules in by_rule.values() for count in rules.values()) == figures["lines_dropped"] > 0
+    assert {stage: sum(rules.values()) for stage, rules in by_rule.items()} == figures["dropped_by_stage"]
+    assert [path.name for path in target.parent.iterdir()] == ["run.json"]  # no temporary file left

@@ -230,7 +230,7 @@ def test_the_url_picks_the_site(
     run: Run, tmp_path: Path, site_rules: Path, record: dict[str, Any], options: list[str]
 ) -> None:
     source = write_bytes(tmp_path / "in.jsonl", jsonl([{"text": SITE_TEXT, **record}, {"text": SITE_TEXT}]))
-    result = run("clean", source, tmp_path / "out.jsonl", "--rules", site_rules, "--jobs", "1", *options)
+    result = run("clean", source, tmp_path / "out.jsonl", "--rules", site_rules, "--jobs", "1", "--stats", *options)
     assert result.exit_code == 0, result.stderr
     with_site, without = (record["text"] for record in read_jsonl(tmp_path / "out.jsonl"))
     assert SITE_LINE not in with_site

@@ -275,7 +275,7 @@ def test_workers_use_the_run_s_rules_not_the_defaults(tmp_path: Path) -> None:
         b"".join(json.dumps({"url": "https://example.org/a", "text": text}).encode() + b"\n" for _ in range(150))
     )
     one = run("clean", source, tmp_path / "one.jsonl", "--rules", rules, "--jobs", "1")
-    two = run("clean", source, tmp_path / "two.jsonl", "--rules", rules, "--jobs", "2")
+    two = run("clean", source, tmp_path / "two.jsonl", "--rules", rules, "--jobs", "2", "--stats")
     assert one.exit_code == two.exit_code == 0
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert line not in (tmp_path / "two.jsonl").read_text(encoding="utf-8")

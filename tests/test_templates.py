@@ -63,7 +63,7 @@ def test_a_folder_run_counts_template_lines_first(cli, tmp_path) -> None:
     site.mkdir(parents=True)
     for number in range(TEMPLATE_MIN_DOCUMENTS + 1):
         (site / f"a{number}.txt").write_text(article(number), encoding="utf-8")
-    result = cli("clean", tmp_path / "in", tmp_path / "out")
+    result = cli("clean", tmp_path / "in", tmp_path / "out", "--stats")
     assert result.exit_code == 0, result.stderr
     assert "TP001" in result.stderr
     cleaned = (tmp_path / "out" / "ledger.example" / "a1.txt").read_text(encoding="utf-8")

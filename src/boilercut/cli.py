@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import gc
+import json
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ from . import __version__, report
 from .cleaner import Cleaner
 from .config import Config, load_config
 from .errors import BoilercutError, ExitCode, UsageError
+from .io.files import write_atomically
 from .io.formats import Format
 from .io.jsonl import Fields
 from .pipeline import Pipeline
@@ -138,15 +140,19 @@ def _names(option: str | None) -> tuple[str, ...] | None:
     return tuple(name.strip() for name in option.split(",") if name.strip()) if option else None
 
 
-def _finish(summary: Summary, *, folder: bool, debug: bool) -> NoReturn:
+def _finish(
+    summary: Summary, *, folder: bool, debug: bool, stats: bool = False, stats_json: Path | None = None
+) -> NoReturn:
     misnamed = summary.field_nowhere()
     if misnamed is not None:  # one error, not one a record
         report.error(misnamed)
         raise typer.Exit(int(ExitCode.USAGE))
-    if folder:
-        report.summary(summary)
+    if stats_json is not None:
+        write_atomically(stats_json, json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n")
+    if folder or stats:
+        report.summary(summary, stats=stats)
     else:
-        for message in summary.warnings:
+        for message in summary.all_warnings():
             report.warn(message)
         for message in summary.failures:
             report.error(message)
@@ -195,6 +201,10 @@ def clean(
         InputFormat | None, typer.Option("--format", help="What IN holds, when its name does not say (stdin: text).")
     ] = None,
     model: ModelFile = None,
+    stats: Annotated[bool, typer.Option("--stats", help="Print the lines each rule dropped.")] = False,
+    stats_json: Annotated[
+        Path | None, typer.Option("--stats-json", metavar="FILE", help="Write the run's figures as JSON to FILE.")
+    ] = None,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Clean IN into OUT."""
@@ -208,7 +218,7 @@ def clean(
             # What the first batch loads (stoplists, indexes) stays for the run: frozen, the
             # collector's full passes leave it alone (measured: 2% of a run over the bench pages).
             summary = execute(plan, cleaner, options, advance, warmed=gc.freeze)
-        _finish(summary, folder=plan.many, debug=debug)
+        _finish(summary, folder=plan.many, debug=debug, stats=stats, stats_json=stats_json)
 
 
 @app.command()

@@ -58,10 +58,9 @@ def warn(message: str) -> None:
     err().print(Text("warning: ", style="yellow") + Text(message))
 
 
-def summary(result: Summary) -> None:
-    from rich.table import Table
-
-    for message in result.warnings:
+def summary(result: Summary, *, stats: bool = False) -> None:
+    """A run's messages and a few lines of figures; with ``stats``, the lines each rule dropped."""
+    for message in result.all_warnings():
         warn(message)
     for message in result.failures:
         error(message)
@@ -72,8 +71,21 @@ def summary(result: Summary) -> None:
         f"{result.documents} documents cleaned, {len(result.failures)} failed, {lines} lines dropped{skipped}{stale}",
         style="bold" if not result.failures else "bold red",
     )
+    if result.switched_off:
+        note(f"rules switched off after a time-out: {', '.join(sorted(result.switched_off))} (see the warnings above)")
     if not lines:
         return
+    if not stats:
+        by_stage = ", ".join(f"{stage} {count}" for stage, count in result.by_stage().most_common())
+        note(f"lines dropped by stage: {by_stage} (--stats: by rule)", style="dim")
+        return
+    rule_table(result)
+
+
+def rule_table(result: Summary) -> None:
+    """The lines dropped by stage and rule, most first."""
+    from rich.table import Table
+
     table = Table(title="lines dropped", title_justify="left", show_edge=False)
     table.add_column("stage")
     table.add_column("rule")

@@ -15,15 +15,14 @@ def apply_rules(doc: Document, stage: str, rules: RuleSet, literals: DocumentLit
     if not rules:
         return
     literal_lines, first_lines = literals.indexes() if literals is not None else (None, None)
-    runaway: set[str] = set()  # rules whose end or while pattern ran past its time-out on this document
     for hit in list(rules.scan(doc.blocks, doc.warnings, literal_lines, first_lines)):
-        if hit.rule.rule.id in runaway:
+        if hit.rule.rule in rules.switched_off:  # its end or while pattern ran past its time-out
             continue
         try:
             ACTIONS[hit.rule.rule.action](doc, hit.index, hit.rule, stage)
         except RunawayPattern as error:  # what the action dropped before it stands
             doc.warnings.append(str(error))
-            runaway.add(hit.rule.rule.id)
+            rules.switched_off.add(error.rule)
 
 
 def _drop(doc: Document, index: int, compiled: CompiledRule, stage: str, note: str = "") -> None:

@@ -16,7 +16,7 @@ from .cache import cached_rule_files
 from .gate import gate_for
 from .literals import LiteralIndex
 from .loader import load_rule_file
-from .matcher import RuleSet
+from .matcher import RuleSet, SwitchedOff
 from .model import Input, Rule, RuleFile
 
 
@@ -28,6 +28,7 @@ class RuleBook:
         self._domains = {domain: name for name, f in self.sites.items() for domain in f.site.domains}  # type: ignore[union-attr]
         self._compiled: dict[tuple[str | None, str, Input], RuleSet] = {}
         self._literal_indexes: dict[tuple[str | None, Input], LiteralIndex] = {}
+        self.switched_off = SwitchedOff()  # rules that ran past their time-out: off for the rest of the run
         self._check_unique_ids(files)
 
     @classmethod
@@ -56,7 +57,8 @@ class RuleBook:
         key = (site, stage, source)
         ruleset = self._compiled.get(key)
         if ruleset is None:
-            ruleset = RuleSet([r for r in self.all_rules(site) if r.stage == stage and source in r.inputs])
+            rules = [r for r in self.all_rules(site) if r.stage == stage and source in r.inputs]
+            ruleset = RuleSet(rules, self.switched_off)
             self._compiled[key] = ruleset
         return ruleset
 

@@ -4,8 +4,9 @@ Most lines match no rule. Each rule carries a gate read from its pattern (the
 characters a match can start with, literals every match contains); a line is
 handed to a rule's regex only if it passes the gate, and rules are bucketed by
 first character so a line meets only the rules that could start on it.
-Patterns run under a time-out: a catastrophic one is reported, and not run again on
-the document, instead of hanging the run. Lines short enough that the pattern
+Patterns run under a time-out: a catastrophic one is reported once and its rule
+switched off for the rest of the run (the RuleBook's `switched_off`), instead of
+costing a second on every document. Lines short enough that the pattern
 provably cannot run long on them skip the time-out, which costs more than most
 searches (see workbound).
 """
@@ -91,8 +92,10 @@ class Hit:
 class RuleSet:
     """The rules one stage applies to one site's documents, compiled once."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], switched_off: SwitchedOff | None = None) -> None:
         self.rules = tuple(CompiledRule.of(rule) for rule in rules)
+        # Rules that ran past their time-out, shared by every rule set of a run (a RuleBook's).
+        self.switched_off = switched_off if switched_off is not None else SwitchedOff()
         gates = [rule.gate for rule in self.rules]
         self._every = _ByFirstChar(gates, range(len(gates)))
         # When the lines holding each rule's literals are known, rules with literals start from those.
@@ -124,6 +127,8 @@ class RuleSet:
         for position, lines in enumerate(self._candidate_lines(blocks, literal_lines, first_lines)):
             compiled = self.rules[position]
             guarded, rule = compiled.guarded, compiled.rule
+            if self.switched_off and rule in self.switched_off:
+                continue
             if compiled.conditional:
                 lines = [index for index in lines if compiled.admits(blocks[index])]
             try:
@@ -131,7 +136,8 @@ class RuleSet:
                     block = blocks[index]
                     if guarded.search(block.text, rule, block.line):
                         found.append((index, position))
-            except RunawayPattern as runaway:  # one time-out per rule and document: the next lines may be as long
+            except RunawayPattern as runaway:  # what it found before stands; it runs no more in this run
+                self.switched_off.add(rule)
                 warnings.append(str(runaway))
         found.sort()
         for index, position in found:
@@ -198,13 +204,29 @@ def _may_start(gate: Gate, char: str) -> bool:
     return gate.non_ascii_first and not char.isascii()
 
 
+class SwitchedOff(set[Rule]):
+    """The rules switched off for the rest of a run after a time-out."""
+
+
+# What a warning about a switched-off rule says: a run's summary gives one per rule.
+SWITCHED_OFF = "switched off for the rest of this run"
+
+
+def switched_off_rule(warning: str) -> str | None:
+    """The id of the rule a warning says was switched off, or None for other warnings."""
+    if SWITCHED_OFF in warning and warning.startswith("rule "):
+        return warning.split(" ", 2)[1]
+    return None
+
+
 class RunawayPattern(Exception):
-    """A pattern that ran past its time-out on a line: its rule is not run again on that document."""
+    """A pattern that ran past its time-out on a line: its rule is switched off for the rest of the run."""
 
     def __init__(self, rule: Rule, line: int) -> None:
+        self.rule = rule
         super().__init__(
             f"rule {rule.id} ({rule.source}) took over {PATTERN_TIMEOUT_SECONDS:g} s on line {line} "
-            "and was stopped there and not run again on this document; "
+            f"and was stopped there and {SWITCHED_OFF}; "
             "its pattern backtracks catastrophically: rewrite it"
         )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..cleaner import Cleaned
 from ..io.jsonl import MissingField
+from ..rules.matcher import switched_off_rule
 
 
 @dataclass(slots=True)
@@ -27,10 +28,18 @@ class Summary:
     missing: int = 0  # records without the text field (each also a failure)
     missing_field: str = ""  # that field's name, and the first such record's fields
     missing_keys: tuple[str, ...] = ()
+    # Rules switched off after a time-out: rule id -> the first warning about it (each
+    # worker may switch a rule off once; the run reports it once).
+    switched_off: dict[str, str] = field(default_factory=dict)
 
     def record(self, name: str, cleaned: Cleaned) -> None:
         self.documents += 1
-        self.warnings.extend(f"{name}: {warning}" for warning in cleaned.warnings)
+        for warning in cleaned.warnings:
+            rule = switched_off_rule(warning)
+            if rule is None:
+                self.warnings.append(f"{name}: {warning}")
+            else:
+                self.switched_off.setdefault(rule, f"{name}: {warning}")
         self.dropped.update(cleaned.drop_counts())
 
     def fail(self, message: str) -> None:
@@ -68,6 +77,8 @@ class Summary:
         self.bugs.extend(other.bugs)
         self.warnings.extend(other.warnings)
         self.dropped.update(other.dropped)
+        for rule, warning in other.switched_off.items():
+            self.switched_off.setdefault(rule, warning)
         if other.missing and not self.missing:
             self.missing_field, self.missing_keys = other.missing_field, other.missing_keys
         self.missing += other.missing
@@ -77,3 +88,24 @@ class Summary:
         for (stage, _), count in self.dropped.items():
             stages[stage] += count
         return stages
+
+    def all_warnings(self) -> list[str]:
+        """Every warning of the run: one per switched-off rule, after the others."""
+        return [*self.warnings, *self.switched_off.values()]
+
+    def as_json(self) -> dict[str, object]:
+        """The run's figures for --stats-json: counts, lines dropped by stage and by rule, messages."""
+        rules: dict[str, dict[str, int]] = {}
+        for (stage, rule), count in sorted(self.dropped.items()):
+            rules.setdefault(stage, {})[rule] = count
+        return {
+            "documents": self.documents,
+            "failed": len(self.failures),
+            "skipped": self.skipped,
+            "lines_dropped": sum(self.dropped.values()),
+            "dropped_by_stage": dict(sorted(self.by_stage().items())),
+            "dropped_by_rule": rules,
+            "rules_switched_off": sorted(self.switched_off),
+            "failures": self.failures,
+            "warnings": self.all_warnings(),
+        }
