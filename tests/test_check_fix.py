@@ -128,3 +128,27 @@ def test_the_readme_pre_commit_snippet_works_as_written(cli, tmp_path: Path) -> 
         page = tmp_path / "page.txt"
         page.write_text("The council voted on Monday to build a new bridge over the river.\n", encoding="utf-8")
         assert cli(*hook["entry"].split()[1:], page).exit_code == 0
+
+
+# -- folders, and worker processes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
+def test_check_and_fix_take_folders_recursively_and_leave_other_formats_alone(jobs: str, cli, tmp_path: Path) -> None:
+    tree = tmp_path / "corpus"
+    for index, s in enumerate(ALL_SAMPLES):
+        (tree / f"part{index % 2}").mkdir(parents=True, exist_ok=True)
+        shutil.copy(s.raw_path, tree / f"part{index % 2}" / s.name)
+    others = {"page.html": "<html><body><p>Menu</p></body></html>\n", "rows.jsonl": '{"text": "Menu"}\n'}
+    for name, text in others.items():
+        (tree / name).write_text(text, encoding="utf-8")
+    checked = cli("check", tree, "--jobs", jobs)
+    assert checked.exit_code == 1, checked.stderr
+    assert f"{len(ALL_SAMPLES)} of {len(ALL_SAMPLES)} files would change" in checked.stderr
+    fixed = cli("fix", tree, "--jobs", jobs)
+    assert fixed.exit_code == 0, fixed.stderr
+    for index, s in enumerate(ALL_SAMPLES):
+        assert (tree / f"part{index % 2}" / s.name).read_bytes() == s.expected_bytes
+    assert {name: (tree / name).read_text(encoding="utf-8") for name in others} == others
+    again = cli("check", tree, "--jobs", jobs)
+    assert again.exit_code == 0, again.stderr

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -493,3 +496,27 @@ def test_stats_json_writes_the_run_figures(cli, tmp_path: Path) -> None:
     assert sum(count for rules in by_rule.values() for count in rules.values()) == figures["lines_dropped"] > 0
     assert {stage: sum(rules.values()) for stage, rules in by_rule.items()} == figures["dropped_by_stage"]
     assert [path.name for path in target.parent.iterdir()] == ["run.json"]  # no temporary file left
+
+
+# -- help and shell completion -------------------------------------------------------------------------
+
+COMMANDS = [["clean"], ["fix"], ["check"], ["explain"], ["train"], ["stages"], ["rules", "list"], ["rules", "test"]]
+TYPE_PLACEHOLDER = re.compile(r"<[a-z][^>]*>")  # typer's default metavars: <str>, <path>, <list[Path]>, <int range>
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_shows_plain_metavars(command: list[str], cli) -> None:
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    assert TYPE_PLACEHOLDER.findall(result.stdout) == []
+
+
+@pytest.mark.slow
+def test_shell_completion_is_offered_and_completes_commands() -> None:
+    program = str(Path(sys.executable).parent / "boilercut")
+    bash = os.environ | {"SHELL": "/bin/bash"}
+    script = subprocess.run([program, "--show-completion", "bash"], capture_output=True, text=True, env=bash)
+    assert script.returncode == 0 and "_boilercut_completion" in script.stdout
+    env = os.environ | {"_BOILERCUT_COMPLETE": "complete_bash", "COMP_WORDS": "boilercut cl", "COMP_CWORD": "1"}
+    completed = subprocess.run([program], capture_output=True, text=True, env=env)
+    assert completed.stdout.split() == ["clean"]

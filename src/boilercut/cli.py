@@ -35,26 +35,30 @@ from .run.summary import Summary
 app = typer.Typer(
     help="Turn scraped news text into clean article text: headline and body, nothing else.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 rules_app = typer.Typer(help="List, test and check rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
-Site = Annotated[str | None, typer.Option("--site", help="Use this site's rules for every document (a domain).")]
+Site = Annotated[str | None, typer.Option("--site", metavar="DOMAIN", help="Use this site's rules for every document (a domain).")]
 RuleDirs = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="Extra rule folder (repeatable); its site files override shipped ones."),
+    typer.Option("--rules", metavar="FOLDER", help="Extra rule folder (repeatable); its site files override shipped ones."),
 ]
-Stages = Annotated[str | None, typer.Option("--stages", help="Comma-separated stages to run, in order.")]
-Skip = Annotated[str | None, typer.Option("--skip", help="Comma-separated stages not to run.")]
+Stages = Annotated[str | None, typer.Option("--stages", metavar="NAMES", help="Comma-separated stages to run, in order.")]
+Skip = Annotated[str | None, typer.Option("--skip", metavar="NAMES", help="Comma-separated stages not to run.")]
 NoTitle = Annotated[bool, typer.Option("--no-title", help="Leave the headline out.")]
 NoSiteRules = Annotated[bool, typer.Option("--no-site-rules", help="Use only the default rules and generic stages.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 ModelFile = Annotated[
     Path | None,
-    typer.Option("--model", help="A model file from `boilercut train` (default: the shipped model)."),
+    typer.Option("--model", metavar="FILE", help="A model file from `boilercut train` (default: the shipped model)."),
+]
+
+Jobs = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")
 ]
 
 
@@ -184,21 +188,21 @@ def clean(
     target: Annotated[str, typer.Argument(metavar="OUT", help=OUT_HELP)],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_title: NoTitle = False, no_site_rules: NoSiteRules = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")
-    ] = None,
+    jobs: Jobs = None,
     skip_existing: Annotated[
         bool, typer.Option("--skip-existing", help="Skip outputs newer than their input.")
     ] = False,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field holding the text.")] = "text",
+    text_field: Annotated[str, typer.Option("--text-field", metavar="FIELD", help="JSONL field holding the text.")] = "text",
     url_field: Annotated[
-        str | None, typer.Option("--url-field", help="JSONL field holding the URL (default: url, then metadata.url).")
+        str | None, typer.Option("--url-field", metavar="FIELD", help="JSONL field holding the URL (default: url, then metadata.url).")
     ] = None,
     no_templates: Annotated[
         bool, typer.Option("--no-templates", help="Folders: do not first count lines repeated across a site's pages.")
     ] = False,
     input_format: Annotated[
-        InputFormat | None, typer.Option("--format", help="What IN holds, when its name does not say (stdin: text).")
+        InputFormat | None, typer.Option(
+            "--format", metavar="FORMAT", help="What IN holds, when its name does not say: text, html, jsonl or warc (stdin: text)."
+        )
     ] = None,
     model: ModelFile = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print the lines each rule dropped.")] = False,
@@ -221,11 +225,18 @@ def clean(
         _finish(summary, folder=plan.many, debug=debug, stats=stats, stats_json=stats_json)
 
 
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(metavar="PATH...", help="Files, or folders (recursive: their .txt files)."),
+]
+
+
 @app.command()
 def fix(
-    files: Annotated[list[Path], typer.Argument(help="Files to clean in place.")],
+    paths: FilesOrFolders,
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, jobs: Jobs = None,
+    debug: Debug = False,
 ) -> None:  # fmt: skip
     """Clean files in place (atomically); unchanged files are left alone."""
     with _boundary(debug):
@@ -233,18 +244,22 @@ def fix(
         from .run import inplace
 
         cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
-        summary = Summary()
-        for change in inplace.changes(cleaner, files, summary):
+        summary, files = _in_place_files(paths)
+
+        def fixed(change: inplace.Change) -> None:
             if inplace.apply(change, summary):
                 report.note(f"fixed {change.path}")
+
+        inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, fixed)
         _finish(summary, folder=False, debug=debug)
 
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Files that should already be clean.")],
+    paths: FilesOrFolders,
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
-    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
+    no_title: NoTitle = False, no_site_rules: NoSiteRules = False, model: ModelFile = None, jobs: Jobs = None,
+    debug: Debug = False,
 ) -> None:  # fmt: skip
     """Change nothing; show a diff and exit 1 when a file would change."""
     with _boundary(debug):
@@ -252,16 +267,30 @@ def check(
         from .run import inplace
 
         cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
-        summary = Summary()
-        for change in inplace.changes(cleaner, files, summary):
+        summary, files = _in_place_files(paths)
+
+        def differs(change: inplace.Change) -> None:
             summary.changed += 1
             report.diff(str(change.path), change.current or "", change.text)
+
+        inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, differs)
         if summary.changed:
             report.note(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
         _finish(summary, folder=False, debug=debug)
+
+
+def _in_place_files(paths: list[Path]) -> tuple[Summary, list[Path]]:
+    """The files fix and check take from their arguments; folders' unreadable parts are failures."""
+    from .run import inplace
+
+    summary, skipped = Summary(), []
+    files = inplace.expand(paths, skipped)
+    for note in skipped:
+        (summary.fail if note.failed else summary.warnings.append)(str(note))
+    return summary, files
 
 
 def _warn_if_no_title(no_title: bool) -> None:
@@ -274,7 +303,7 @@ def _warn_if_no_title(no_title: bool) -> None:
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A file, or - for stdin.")],
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
@@ -296,9 +325,9 @@ def explain(
 
 @app.command()
 def train(
-    cases: Annotated[list[Path], typer.Argument(help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed.")],
-    out: Annotated[Path, typer.Option("--out", help="Where to write the model file (.npz).")],
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same pages and seed give the same model.")] = 0,
+    cases: Annotated[list[Path], typer.Argument(metavar="CASES...", help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed.")],
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="Where to write the model file (.npz).")],
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed: the same pages and seed give the same model.")] = 0,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Train a model from labeled pages; use it with --model (needs the train extra)."""
