@@ -491,3 +491,46 @@ def test_records_missing_the_text_field_among_others_are_each_reported(run: Run,
     assert result.exit_code == 1
     assert f"error: {source}:2: no 'text' field; name the field that holds the text with --text-field" in result.stderr
     assert len(read_jsonl(tmp_path / "out.jsonl")) == 2
+
+
+# -- explain, on one record of a JSONL or WARC file ------------------------------------------------------
+
+RECORDS = [
+    {"id": "a1", "url": "https://example.org/a", "text": "Share this article\n\nThe first record's article text."},
+    {"id": "b2", "text": "Home > News > Local\n\nThe second record's article text, with a breadcrumb."},
+]
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_explain_picks_a_jsonl_record_by_number_or_id(compressed: bool, cli, tmp_path: Path) -> None:
+    data = b"".join(json.dumps(record).encode() + b"\n" for record in RECORDS)
+    path = tmp_path / ("in.jsonl.gz" if compressed else "in.jsonl")
+    path.write_bytes(gzip.compress(data) if compressed else data)
+    first, second, by_id = cli("explain", path), cli("explain", path, "--record", "2"), cli("explain", path, "--id", "b2")
+    assert first.exit_code == second.exit_code == by_id.exit_code == 0, first.stderr + second.stderr
+    assert first.stdout.startswith(f"{path}:1: site none")  # the record's place, not the JSON judged as text
+    assert "BP003: share-bar button | Share this article" in first.stdout
+    assert second.stdout.startswith(f"{path}:2: site none") and second.stdout == by_id.stdout
+    assert "BP001: breadcrumb trail | Home > News > Local" in second.stdout
+    missing = cli("explain", path, "--record", "3")
+    assert missing.exit_code == 2 and "record 3 is not among its 2 records" in missing.stderr
+
+
+def test_explain_picks_a_warc_record_by_number_id_or_url(cli, tmp_path: Path) -> None:
+    path = tmp_path / "in.warc"
+    path.write_bytes(
+        warc(
+            [
+                ("response", "https://example.org/a", as_html(RECORDS[0]["text"]), "text/html"),
+                ("conversion", "https://example.org/b", RECORDS[1]["text"].encode(), "text/plain"),
+            ]
+        )
+    )
+    ids = record_ids(path)
+    second = cli("explain", path, "--record", "2")
+    assert second.exit_code == 0, second.stderr
+    assert second.stdout.startswith(f"{path}: record {ids[1]}: site none")
+    assert "BP001: breadcrumb trail" in second.stdout
+    assert cli("explain", path, "--id", ids[1]).stdout == second.stdout
+    assert cli("explain", path, "--id", "https://example.org/b").stdout == second.stdout
+    assert "The first record's article text." in cli("explain", path).stdout

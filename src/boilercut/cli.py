@@ -21,9 +21,9 @@ from .cleaner import Cleaner
 from .config import Config, load_config
 from .errors import BoilercutError, ExitCode, UsageError
 from .io.files import write_atomically
-from .io.formats import Format
+from .io.formats import Format, kind_of
 from .io.jsonl import Fields
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Source
 from .registry import DEFAULT_ORDER, stage_listing
 from .rules import SiteResolver
 from .rules.selftest import run_examples
@@ -303,24 +303,43 @@ def _warn_if_no_title(no_title: bool) -> None:
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A file, or - for stdin.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, JSONL, WARC/WET), or - for stdin.")],
+    record: Annotated[
+        int | None,
+        typer.Option("--record", min=1, metavar="N", help="JSONL, WARC: the Nth record (from 1) as clean counts them."),
+    ] = None,
+    record_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="JSONL, WARC: the record with this id (or URL).")
+    ] = None,
+    text_field: Annotated[str, typer.Option("--text-field", metavar="FIELD", help="JSONL field holding the text.")] = "text",
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
     """Show every input line with its verdict, stage, rule id and reason (and, for the
-    model's drops, its probability and the features that weighed most)."""
+    model's drops, its probability and the features that weighed most). Of a JSONL or
+    WARC file, one record: the first, or the one --record or --id names."""
     with _boundary(debug):
+        if record is not None and record_id is not None:
+            raise UsageError("--record and --id both name a record: give one")
         cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules, model=model))
-        if file == "-":
-            source = read.document_source(read.read_stdin(), name="<stdin>")
-        else:
-            path = Path(file)
-            if path.is_dir():
-                raise UsageError(f"{file}: a folder; explain takes one file, or - for stdin")
-            if not path.is_file():
-                raise UsageError(f"{file}: no such file")
-            source = read.file_source(path, file)
+        source = _explained_source(file, read.Wanted(record, record_id), Fields(text_field))
         report.explain(source.name, read.with_notes(cleaner.clean_source(source, explain=True), source))
+
+
+def _explained_source(file: str, wanted: read.Wanted, fields: Fields) -> Source:
+    if file == "-":
+        return read.document_source(read.read_stdin(), name="<stdin>")
+    path = Path(file)
+    if path.is_dir():
+        raise UsageError(f"{file}: a folder; explain takes one file, or - for stdin")
+    if not path.is_file():
+        raise UsageError(f"{file}: no such file")
+    kind = kind_of(path)
+    if kind is not None and kind.format in (Format.JSONL, Format.WARC):
+        return read.record_of(path, kind.format, fields, wanted)
+    if wanted.number is not None or wanted.id is not None:
+        raise UsageError(f"{file}: --record and --id pick a record of a JSONL or WARC file; this is one document")
+    return read.file_source(path, file)
 
 
 @app.command()

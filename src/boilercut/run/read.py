@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
-from ..errors import DocumentError
+from ..errors import DocumentError, UsageError
 from ..io.compression import MAGIC_BYTES, damage, reader, read_errors, sniff
 from ..io.decoding import decode_noting
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
 from ..io.html import extract_text, looks_like_html
-from ..io.jsonl import Fields, parse_record, text_of, url_of
+from ..io.jsonl import Fields, lookup, parse_record, text_of, url_of
 from ..io.warc import CutRecord, WarcDocument, document_text, read_records
 from ..cleaner import Cleaned
 from ..pipeline import Source
@@ -212,3 +212,47 @@ def record_source(document: WarcDocument, origin: Origin) -> Source:
     where = record_where(origin, document)
     text = document_text(document, where)
     return Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
+
+
+# --- one record of a stream, for explain ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """Which record of a JSONL or WARC file: the Nth (from 1) or the one with an id (or URL); the first if neither."""
+
+    number: int | None = None
+    id: str | None = None
+
+    def describe(self) -> str:
+        return f"record {self.number}" if self.number is not None else f"a record with id or URL {self.id!r}"
+
+
+def record_of(path: Path, format: Format, fields: Fields, wanted: Wanted) -> Source:
+    """The Source of one record of a JSONL or WARC/WET file, found by number, id or URL.
+
+    Records are counted as `clean` cleans them: a JSONL file's non-blank lines,
+    a WARC file's HTML responses and text conversions.
+    """
+    origin = Origin(str(path), str(path))
+    count = 0
+    with open_file(path) as stream:
+        for raw in records(stream, format, origin):
+            if isinstance(raw, Line):
+                record = line_record(raw, origin)
+                if record is None:
+                    continue
+                count += 1
+                if _is_wanted(wanted, count, (lookup(record, "id"), url_of(record, fields))):
+                    return line_source(record, raw, origin, fields)
+            else:
+                count += 1
+                if _is_wanted(wanted, count, (raw.id, raw.id.strip("<>").removeprefix("urn:uuid:"), raw.url)):
+                    return record_source(raw, origin)
+    raise UsageError(f"{path}: {wanted.describe()} is not among its {count} records")
+
+
+def _is_wanted(wanted: Wanted, count: int, ids: tuple[Any, ...]) -> bool:
+    if wanted.id is not None:
+        return wanted.id in {str(value) for value in ids if value is not None}
+    return count == (wanted.number or 1)
