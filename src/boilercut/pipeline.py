@@ -127,11 +127,23 @@ class Pipeline:
                 stage.apply(doc, context)
 
     def site_of(self, source: Source) -> str | None:
-        # Fingerprints are looked for in the repaired text: mojibake hides them.
-        return self.resolver.resolve(url=source.url, path=source.path, text=lambda: fix_text(source.text))
+        # Fingerprints are looked for in the repaired text (mojibake hides them), at its ends.
+        return self.resolver.resolve(url=source.url, path=source.path, text=lambda: fix_text(ends(source.text)))
 
     def clean(self, source: Source) -> str:
         return render(self.process(source), title=self.config.title)
+
+
+# A site's fingerprints stand in a page's header and footer: of a text longer than twice
+# this, the first and last so many characters are searched (a 50 MB text costs no copies).
+FINGERPRINT_SPAN = 1 << 20
+
+
+def ends(text: str) -> str:
+    """The text, or of a long one its opening and its end."""
+    if len(text) <= 2 * FINGERPRINT_SPAN:
+        return text
+    return text[:FINGERPRINT_SPAN] + "\n" + text[-FINGERPRINT_SPAN:]
 
 
 def site_group(site: str | None, source: Source) -> str | None:

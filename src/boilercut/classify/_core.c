@@ -59,43 +59,34 @@ static int bytes_add(Bytes *b, const char *data, Py_ssize_t size) {
     return 0;
 }
 
-typedef struct {
-    Py_ssize_t *data;
-    Py_ssize_t size, cap;
-} Offsets;
-
-static int offsets_add(Offsets *o, Py_ssize_t value) {
-    if (o->size == o->cap) {
-        Py_ssize_t cap = o->cap ? o->cap * 2 : 64;
-        Py_ssize_t *grown = PyMem_Realloc(o->data, cap * sizeof(Py_ssize_t));
-        if (!grown) { PyErr_NoMemory(); return -1; }
-        o->data = grown;
-        o->cap = cap;
-    }
-    o->data[o->size++] = value;
-    return 0;
-}
-
 /* ---- hashed token counts in first-seen order (Python's Counter order) ---- */
+
+#define LEXICON_BITS 18
+#define LEXICON_MASK ((1u << LEXICON_BITS) - 1)
+#define BUCKETS (1u << LEXICON_BITS) /* a line has at most this many distinct buckets */
+#define WORD_COUNT_CAP 12
 
 typedef struct {
     uint32_t *bucket;   /* distinct buckets, in the order first seen */
     long long *count;
     Py_ssize_t size, cap;
     Py_ssize_t *slots;  /* open addressing: index into bucket[] + 1, 0 = empty */
-    Py_ssize_t slot_mask;
+    Py_ssize_t slot_mask, slot_cap; /* the slots in use (a power of two, less one), and allocated */
 } Counts;
 
+/* Empties the table, sized for about `expected` tokens (never more than BUCKETS distinct). */
 static int counts_reset(Counts *c, Py_ssize_t expected) {
+    if (expected > (Py_ssize_t)BUCKETS) expected = BUCKETS;
     Py_ssize_t want = 16;
     while (want < 2 * expected) want *= 2;
-    if (want - 1 > c->slot_mask) {
+    if (want > c->slot_cap) {
         PyMem_Free(c->slots);
         c->slots = PyMem_Malloc(want * sizeof(Py_ssize_t));
-        if (!c->slots) { PyErr_NoMemory(); return -1; }
-        c->slot_mask = want - 1;
+        if (!c->slots) { c->slot_cap = 0; PyErr_NoMemory(); return -1; }
+        c->slot_cap = want;
     }
-    memset(c->slots, 0, (c->slot_mask + 1) * sizeof(Py_ssize_t));
+    c->slot_mask = want - 1; /* a short line after a long one clears only the slots it uses */
+    memset(c->slots, 0, want * sizeof(Py_ssize_t));
     if (expected > c->cap) {
         PyMem_Free(c->bucket);
         PyMem_Free(c->count);
@@ -108,16 +99,26 @@ static int counts_reset(Counts *c, Py_ssize_t expected) {
     return 0;
 }
 
-static void counts_add(Counts *c, uint32_t bucket) {
+/* Adds n to a bucket's count; a bucket not seen before goes last. The table grows as needed. */
+static int counts_add(Counts *c, uint32_t bucket, long long n) {
     Py_ssize_t slot = (Py_ssize_t)((bucket * 2654435761u) & (uint32_t)c->slot_mask);
     while (c->slots[slot]) {
         Py_ssize_t at = c->slots[slot] - 1;
-        if (c->bucket[at] == bucket) { c->count[at]++; return; }
+        if (c->bucket[at] == bucket) { c->count[at] += n; return 0; }
         slot = (slot + 1) & c->slot_mask;
     }
+    if (c->size == c->cap || 2 * (c->size + 1) > c->slot_mask + 1) {
+        Counts grown = {0};
+        if (counts_reset(&grown, 2 * c->cap + 16) < 0) return -1;
+        for (Py_ssize_t k = 0; k < c->size; k++) counts_add(&grown, c->bucket[k], c->count[k]);
+        PyMem_Free(c->bucket); PyMem_Free(c->count); PyMem_Free(c->slots);
+        *c = grown;
+        return counts_add(c, bucket, n);
+    }
     c->bucket[c->size] = bucket;
-    c->count[c->size] = 1;
+    c->count[c->size] = n;
     c->slots[slot] = ++c->size;
+    return 0;
 }
 
 static void counts_free(Counts *c) {
@@ -128,29 +129,26 @@ static void counts_free(Counts *c) {
 
 /* ---- lexicon ----------------------------------------------------------- */
 
-#define LEXICON_BITS 18
-#define LEXICON_MASK ((1u << LEXICON_BITS) - 1)
-#define WORD_COUNT_CAP 12
-
 /* re's [^\W\d_]: a word character that is no decimal digit and no underscore. */
 static inline int is_letter(Py_UCS4 ch) {
     return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch) && ch != '_';
 }
 
-/* Appends a word as lexicon.tokens spells it: "0" for digits, else lower case. */
-static int add_word(Bytes *arena, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+/* Writes a word as lexicon.tokens spells it into `out` (emptied first): "0" for digits, else lower case. */
+static int spell_word(Bytes *out, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     int digits = 1, ascii = 1;
+    out->size = 0;
     for (Py_ssize_t i = start; i < end; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (!Py_UNICODE_ISDIGIT(ch)) digits = 0;
         if (ch >= 128) ascii = 0;
     }
-    if (digits) return bytes_add(arena, "0", 1);
+    if (digits) return bytes_add(out, "0", 1);
     if (ascii) {
         for (Py_ssize_t i = start; i < end; i++) {
             char ch = (char)PyUnicode_READ(kind, data, i);
             if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
-            if (bytes_add(arena, &ch, 1) < 0) return -1;
+            if (bytes_add(out, &ch, 1) < 0) return -1;
         }
         return 0;
     }
@@ -161,34 +159,9 @@ static int add_word(Bytes *arena, PyObject *text, int kind, const void *data, Py
     if (!lower) return -1;
     Py_ssize_t size;
     const char *utf8 = PyUnicode_AsUTF8AndSize(lower, &size);
-    int result = utf8 ? bytes_add(arena, utf8, size) : -1;
+    int result = utf8 ? bytes_add(out, utf8, size) : -1;
     Py_DECREF(lower);
     return result;
-}
-
-/* The words of a line (lexicon.WORD.findall, spelled by add_word) into arena/offsets. */
-static int line_words(PyObject *text, Bytes *arena, Offsets *offsets) {
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
-    arena->size = 0;
-    offsets->size = 0;
-    if (offsets_add(offsets, 0) < 0) return -1;
-    while (i < n) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        Py_ssize_t start = i;
-        if (is_letter(ch)) {
-            while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
-        } else if (Py_UNICODE_ISDECIMAL(ch)) {
-            while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
-        } else {
-            i++;
-            continue;
-        }
-        if (add_word(arena, text, kind, data, start, i) < 0) return -1;
-        if (offsets_add(offsets, arena->size) < 0) return -1;
-    }
-    return 0;
 }
 
 /* The UTF-8 bytes of one character of a line ("" when the line is empty). */
@@ -212,38 +185,69 @@ static uint32_t prefixed(const char *prefix, const char *data, Py_ssize_t size) 
     return crc_update(crc_update(0, prefix, (Py_ssize_t)strlen(prefix)), data, size) & LEXICON_MASK;
 }
 
-/* The hashed tokens of one line, counted (lexicon.tokens, then bucket, then Counter). */
-static int line_counts(PyObject *text, Bytes *arena, Offsets *w, Counts *counts) {
-    if (line_words(text, arena, w) < 0) return -1;
-    Py_ssize_t words = w->size - 1;
-    if (counts_reset(counts, 2 * words + 5) < 0) return -1;
-    const char *a = arena->data;
-    for (Py_ssize_t k = 0; k < words; k++)
-        counts_add(counts, crc_update(0, a + w->data[k], w->data[k + 1] - w->data[k]) & LEXICON_MASK);
-    for (Py_ssize_t k = 0; k + 1 < words; k++) {
-        uint32_t crc = crc_update(0, a + w->data[k], w->data[k + 1] - w->data[k]);
-        crc = crc_update(crc, " ", 1);
-        counts_add(counts, crc_update(crc, a + w->data[k + 1], w->data[k + 2] - w->data[k + 1]) & LEXICON_MASK);
+/* Scratch space of lexicon_scores, kept across lines. */
+typedef struct {
+    Bytes word, first, last;
+    Counts words, pairs, all;
+} Scratch;
+
+/* The hashed tokens of one line, counted in the order Counter(map(bucket, lexicon.tokens(text)))
+ * holds them: the words, then the word pairs, then the first and last word, the end, the start
+ * and the word count. One pass over the line: word and pair counts are kept apart and joined. */
+static int line_counts(PyObject *text, Scratch *s) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, words = 0;
+    uint32_t previous = 0;
+    if (counts_reset(&s->words, n / 6 + 8) < 0 || counts_reset(&s->pairs, n / 6 + 8) < 0) return -1;
+    while (i < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_ssize_t start = i;
+        if (is_letter(ch)) {
+            while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        } else if (Py_UNICODE_ISDECIMAL(ch)) {
+            while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
+        } else {
+            i++;
+            continue;
+        }
+        if (spell_word(&s->word, text, kind, data, start, i) < 0) return -1;
+        uint32_t crc = crc_update(0, s->word.data, s->word.size);
+        if (counts_add(&s->words, crc & LEXICON_MASK, 1) < 0) return -1;
+        if (words) {
+            uint32_t pair = crc_update(crc_update(previous, " ", 1), s->word.data, s->word.size);
+            if (counts_add(&s->pairs, pair & LEXICON_MASK, 1) < 0) return -1;
+        } else if (bytes_add(&s->first, s->word.data, s->word.size) < 0) {
+            return -1;
+        }
+        previous = crc;
+        words++;
+        Bytes swap = s->last;  /* the last word so far: keep this word's bytes */
+        s->last = s->word;
+        s->word = swap;
     }
+    Counts *all = &s->all;
+    if (counts_reset(all, s->words.size + s->pairs.size + 5) < 0) return -1;
+    for (Py_ssize_t k = 0; k < s->words.size; k++)
+        if (counts_add(all, s->words.bucket[k], s->words.count[k]) < 0) return -1;
+    for (Py_ssize_t k = 0; k < s->pairs.size; k++)
+        if (counts_add(all, s->pairs.bucket[k], s->pairs.count[k]) < 0) return -1;
     if (words) {
-        counts_add(counts, prefixed("F:", a, w->data[1]));
-        counts_add(counts, prefixed("L:", a + w->data[words - 1], w->data[words] - w->data[words - 1]));
+        if (counts_add(all, prefixed("F:", s->first.data, s->first.size), 1) < 0) return -1;
+        if (counts_add(all, prefixed("L:", s->last.data, s->last.size), 1) < 0) return -1;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size;
+    Py_ssize_t size;
     const char *last = char_utf8(text, n - 1, &size);
-    if (!last) return -1;
-    counts_add(counts, prefixed("E:", last, size));
+    if (counts_add(all, prefixed("E:", last, size), 1) < 0) return -1;
     if (n && Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, 0))) {
-        counts_add(counts, prefixed("S:", "alnum", 5));
+        if (counts_add(all, prefixed("S:", "alnum", 5), 1) < 0) return -1;
     } else {
         const char *first = char_utf8(text, 0, &size);
-        if (!first) return -1;
-        counts_add(counts, prefixed("S:", first, size));
+        if (counts_add(all, prefixed("S:", first, size), 1) < 0) return -1;
     }
     char number[32];
     snprintf(number, sizeof number, "N:%d", (int)(words < WORD_COUNT_CAP ? words : WORD_COUNT_CAP));
-    counts_add(counts, crc_update(0, number, (Py_ssize_t)strlen(number)) & LEXICON_MASK);
-    return 0;
+    return counts_add(all, crc_update(0, number, (Py_ssize_t)strlen(number)) & LEXICON_MASK, 1);
 }
 
 static int get_buffer(PyObject *object, Py_buffer *view, int writable, const char *format, Py_ssize_t itemsize,
@@ -265,14 +269,12 @@ static PyObject *lexicon_scores(PyObject *self, PyObject *args) {
     PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
     if (!seq) return NULL;
     Py_buffer weights = {0}, out = {0};
-    Bytes arena = {0};
-    Offsets offsets = {0};
-    Counts counts = {0};
+    Scratch s = {0};
     PyObject *result = NULL;
     if (get_buffer(weights_obj, &weights, 0, "f", 4, "weights") < 0) goto done;
     if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { PyBuffer_Release(&weights); goto done; }
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), size = weights.len / 4;
-    if (out.len / 8 != n || size != (Py_ssize_t)LEXICON_MASK + 1) {
+    if (out.len / 8 != n || size != (Py_ssize_t)BUCKETS) {
         PyErr_SetString(PyExc_ValueError, "out must hold one score per line, weights 2**18 values");
         goto release;
     }
@@ -281,12 +283,14 @@ static PyObject *lexicon_scores(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PySequence_Fast_GET_ITEM(seq, i);
         if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto release; }
-        if (line_counts(text, &arena, &offsets, &counts) < 0) goto release;
+        s.first.size = s.last.size = 0;
+        if (line_counts(text, &s) < 0) goto release;
+        const Counts *counts = &s.all;
         long long squares = 0;
-        for (Py_ssize_t k = 0; k < counts.size; k++) squares += counts.count[k] * counts.count[k];
+        for (Py_ssize_t k = 0; k < counts->size; k++) squares += counts->count[k] * counts->count[k];
         double norm = sqrt((double)squares), total = 0.0;
-        for (Py_ssize_t k = 0; k < counts.size; k++)
-            total += (double)w[counts.bucket[k]] * ((double)counts.count[k] / norm);
+        for (Py_ssize_t k = 0; k < counts->size; k++)
+            total += (double)w[counts->bucket[k]] * ((double)counts->count[k] / norm);
         o[i] = intercept + total;
     }
     result = Py_NewRef(Py_None);
@@ -294,9 +298,12 @@ release:
     PyBuffer_Release(&weights);
     PyBuffer_Release(&out);
 done:
-    PyMem_Free(arena.data);
-    PyMem_Free(offsets.data);
-    counts_free(&counts);
+    PyMem_Free(s.word.data);
+    PyMem_Free(s.first.data);
+    PyMem_Free(s.last.data);
+    counts_free(&s.words);
+    counts_free(&s.pairs);
+    counts_free(&s.all);
     Py_DECREF(seq);
     return result;
 }
@@ -486,13 +493,31 @@ release:
 
 #define SHAPE_TOKENS 6
 
+/* Where the line's first SHAPE_TOKENS tokens end: what a shape may copy lies before it. */
+static Py_ssize_t shape_end(int kind, const void *data, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+    for (int tokens = 0; i < n && tokens < SHAPE_TOKENS;) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (is_letter(ch)) {
+            while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        } else if (Py_UNICODE_ISDECIMAL(ch)) {
+            while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) i++;
+        } else {
+            tokens -= Py_UNICODE_ISSPACE(ch) != 0;
+            i++;
+        }
+        tokens++;
+    }
+    return i;
+}
+
 /* The opening of a line as classes of tokens, and its last character: "a A ( 9 ) a :|:". */
 static PyObject *line_shape(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, size = 0;
     int tokens = 0;
-    Py_UCS4 *out = PyMem_Malloc((2 * n + 2) * sizeof(Py_UCS4));
+    Py_UCS4 *out = PyMem_Malloc((2 * shape_end(kind, data, n) + 2) * sizeof(Py_UCS4));
     if (!out) return PyErr_NoMemory();
     while (i < n && tokens < SHAPE_TOKENS) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);

@@ -45,8 +45,43 @@ def probabilities(view: View, model: Model, memo: Memo | None = None) -> tuple[n
     return model.second.probability(second), cols, Tables(first, second)
 
 
+# A document of more lines than this (a book in one JSONL record) is judged a window of
+# lines at a time, each seen with MARGIN lines of context on either side: memory stays
+# that of a window, not a few kilobytes a line of the whole. Below it, one pass.
+WINDOW = 4096
+MARGIN = 256
+
+
 def classify(view: View, model: Model, memo: Memo | None = None) -> Labels:
     """Labels for each line of one document (``memo``: see `probabilities`)."""
+    if len(view) > WINDOW + 2 * MARGIN:
+        return classify_windows(view, model)
+    return classify_whole(view, model, memo)
+
+
+def classify_windows(view: View, model: Model) -> Labels:
+    """`classify` a window at a time; the headline is looked for in the first window only."""
+    verdicts: list[Verdict] = []
+    probabilities: list[np.ndarray] = []
+    title = None
+    for start in range(0, len(view), WINDOW):
+        low, high = max(0, start - MARGIN), min(len(view), start + WINDOW + MARGIN)
+        labels = classify_whole(view.window(low, high), model, None)  # no memo: it would hold every line
+        own = slice(start - low, min(start + WINDOW, len(view)) - low)
+        for position, verdict in enumerate(labels.verdicts[own], start=own.start):
+            if position != labels.title:
+                verdicts.append(verdict)
+            elif start == 0:
+                title = position
+                verdicts.append(verdict)
+            else:  # a later window's "headline" is a subheading: article text
+                verdicts.append(Verdict(Kind.BODY, "", "article text", verdict.probability))
+        probabilities.append(labels.probability[own])
+    return Labels(tuple(verdicts), title, np.concatenate(probabilities))
+
+
+def classify_whole(view: View, model: Model, memo: Memo | None = None) -> Labels:
+    """Labels for each line of one document, judged in one pass."""
     if not len(view):
         return Labels((), None, np.zeros(0))
     lines = view.lines

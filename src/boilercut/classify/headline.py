@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import vocabulary
-from .lines import normalise
+from .lines import normalise, opening
 
 # "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
@@ -55,13 +55,12 @@ def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.nda
     if not len(lines) or not len(kept):
         return None
     start = int(kept[0])
-    norms = {i: normalise(lines[i]) for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD))}
-    parts = title_parts(normalise(lines[0]))
+    parts = title_parts(normalise(opening(lines[0])))
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
         if not is_candidate(lines[i], words[i], cues[i] > 0):
             continue
-        echo = echoes(norms[i], parts)
+        echo = echoes(normalise(lines[i]), parts)
         score = _shape(lines, words, i) - _distance(i, start) + (ECHO_BONUS if echo else 0.0)
         if score > best_score:
             best, best_score, best_echo = i, score, echo
@@ -100,7 +99,7 @@ SENTENCE_END = (".", "。")
 def first_headline(texts: Sequence[str]) -> int | None:
     """The position in ``texts`` (the first kept lines) of a headline-shaped line, if any."""
     for position, text in enumerate(texts[:FALLBACK_WINDOW]):
-        words = len(text.split())
+        words = len(text.split(None, FALLBACK_MAX_WORDS))  # no more than one word past the limit
         if MIN_WORDS <= words <= FALLBACK_MAX_WORDS and not text.endswith(SENTENCE_END):
             return position
     return None

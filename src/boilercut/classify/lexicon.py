@@ -23,6 +23,8 @@ BITS = 18
 MASK = (1 << BITS) - 1
 WORD = re.compile(r"[^\W\d_]+|\d+")
 WORD_COUNT_CAP = 12
+# Longer lines are hashed in one pass, without the list of their tokens (the same counts).
+LONG_LINE = 1 << 16
 
 
 def tokens(text: str) -> list[str]:
@@ -64,10 +66,37 @@ def scores_python(lines: Sequence[str], weights: np.ndarray, intercept: float) -
     the tokens first occur (the compiled loop adds in the same order, to the same bits)."""
     out = np.empty(len(lines))
     for i, text in enumerate(lines):
-        counts = Counter(map(bucket, tokens(text)))
+        counts = Counter(map(bucket, tokens(text))) if len(text) <= LONG_LINE else bucket_counts(text)
         norm = math.sqrt(sum(c * c for c in counts.values()))
         total = 0.0
         for weight, count in zip(weights[list(counts)].tolist(), counts.values(), strict=True):
             total += weight * (count / norm)
         out[i] = intercept + total
+    return out
+
+
+def bucket_counts(text: str) -> Counter[int]:
+    """``Counter(map(bucket, tokens(text)))``, in the same order, from one pass over the line
+    that holds no list of its words: a line of 50 MB costs the counts, not millions of strings."""
+    words: Counter[int] = Counter()
+    pairs: Counter[int] = Counter()
+    first = previous = ""
+    count = 0
+    for match in WORD.finditer(text):
+        word = match.group()
+        word = "0" if word.isdigit() else word.lower()
+        words[bucket(word)] += 1
+        if count:
+            pairs[bucket(f"{previous} {word}")] += 1
+        else:
+            first = word
+        previous, count = word, count + 1
+    out = Counter(words)  # the words first, then pairs not among them, then the rest: as `tokens` lists them
+    out.update(pairs)
+    if count:
+        out[bucket("F:" + first)] += 1
+        out[bucket("L:" + previous)] += 1
+    out[bucket("E:" + text[-1:])] += 1
+    out[bucket("S:" + (text[:1] if not text[:1].isalnum() else "alnum"))] += 1
+    out[bucket(f"N:{min(count, WORD_COUNT_CAP)}")] += 1
     return out

@@ -67,10 +67,12 @@ def letter_words(text: str) -> list[str]:
 
 
 def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], blank: int) -> Line:
-    """Measure one stripped, non-empty line (``words``: the letter words of ``lower``)."""
-    count = len(words)
+    """Measure one stripped, non-empty line (``words``: the letter words of ``lower``; of a
+    long line, of its opening: see `opening`)."""
+    long = len(text) > T.LONG_LINE_CHARS
+    count = _count(WORD, text) if long else len(words)
     if not text.isascii():
-        cjk = len(CJK.findall(text))
+        cjk = _count(CJK, text) if long else len(CJK.findall(text))
         if cjk:
             count = count - min(count, cjk) + max(1, cjk // T.CJK_CHARS_PER_WORD)
     stop = stop_density(words, stopwords)
@@ -80,6 +82,17 @@ def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], 
     sentences = count >= T.UNENDED_PROSE_MIN_WORDS and INNER_STOP.search(text) is not None
     colon = text.endswith(":")
     return Line(text, lower, words, count, stop, terminal, colon, norm, blank, titled, sentences, stopwords)
+
+
+def opening(text: str) -> str:
+    """What of a line its words, lower case and cues are read from: all of it, or of a line
+    longer than LONG_LINE_CHARS its opening (its word count still counts every word)."""
+    return text if len(text) <= T.LONG_LINE_CHARS else text[: T.LONG_LINE_CHARS]
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """The matches of a pattern in a long line, counted without a list of them."""
+    return sum(1 for _ in pattern.finditer(text))
 
 
 def stop_density(words: list[str], stopwords: frozenset[str]) -> float:
@@ -145,7 +158,7 @@ def measure_all(
     """
     seen = {} if seen is None else seen
     earlier = [seen.get(text) for text in lines]
-    lowers = [line.lower if line else text.lower() for text, line in zip(lines, earlier, strict=True)]
+    lowers = [line.lower if line else opening(text).lower() for text, line in zip(lines, earlier, strict=True)]
     tokens = [line.tokens if line else letter_words(lower) for lower, line in zip(lowers, earlier, strict=True)]
     stop = language.stopwords(language.detect(sample_words(tokens)))
     blanks = blank_before if blank_before is not None else [0] * len(lines)

@@ -9,9 +9,10 @@ neighbours and the page say about it is derived from these columns afterwards
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -67,7 +68,7 @@ COLUMNS: tuple[str, ...] = (
 def shape(text: str) -> str:
     """The line's opening as classes of tokens, and its last character."""
     parts = []
-    for token in SHAPE_TOKEN.findall(text)[:SHAPE_TOKENS]:
+    for token in (match.group() for match in itertools.islice(SHAPE_TOKEN.finditer(text), SHAPE_TOKENS)):
         if token.isdigit():
             parts.append("9")
         elif token[0].isalpha():
@@ -154,6 +155,15 @@ def char_counts(lines: Sequence[str]) -> np.ndarray:
     return out
 
 
+# Longer lines are counted without lists of their characters (the same counts).
+LONG_LINE = 1 << 16
+
+
+def _long_line_matches(text: str) -> tuple[Iterator[object], ...]:
+    uppers = (match for match in UPPER.finditer(text) if match.group().isupper())
+    return DIGIT.finditer(text), uppers, PUNCT.finditer(text), WORD_RUN.finditer(text)
+
+
 def char_counts_python(lines: Sequence[str]) -> np.ndarray:
     """`char_counts` with regular expressions (the reference the compiled loop follows)."""
     rows = [
@@ -163,6 +173,8 @@ def char_counts_python(lines: Sequence[str]) -> np.ndarray:
             len(PUNCT.findall(text)),
             len(WORD_RUN.findall(text)),
         )
+        if len(text) <= LONG_LINE
+        else tuple(sum(1 for _ in matches) for matches in _long_line_matches(text))
         for text in lines
     ]
     return np.array(rows, dtype=np.float64).reshape(len(lines), 4)

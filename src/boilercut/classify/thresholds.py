@@ -9,6 +9,7 @@ STOPLIST_FAIR_SIZE = 1000  # stoplists beyond ~1000 words match foreign text by 
 LANGUAGE_MIN_COVERAGE = 0.12  # real prose is >= 30% stopwords; under 12% the stoplist is wrong
 LANGUAGE_SAMPLE_MIN_SPACES = 6  # sample lines of 7+ words first: menus carry no stopwords
 UNKNOWN_LANGUAGE_STOP_DENSITY = 0.35  # without a stoplist, treat every line as prose-like
+LONG_LINE_CHARS = 1 << 16  # a longer line is measured on its opening: its words, not millions of strings
 TITLED_MIN_WORDS = 8  # only longer lines can hide a headline glued to a summary
 TITLED_SCAN_CHARS = 60  # the opening ~10 words decide
 TITLED_MIN_SHARE = 0.8  # prose full of names still has lower-case verbs and articles

@@ -34,6 +34,11 @@ class View:
     def __len__(self) -> int:
         return len(self.lines)
 
+    def window(self, start: int, stop: int) -> View:
+        """Lines start to stop (not included), with their surroundings."""
+        cut = slice(start, stop)
+        return View(self.lines[cut], self.blank_before[cut], self.ruled_above[cut], self.ruled_below[cut], self.ruled_gap[cut])
+
     @classmethod
     def plain(cls, lines: Sequence[str], blank_before: Sequence[int] | None = None) -> View:
         """Lines with nothing dropped between them (``blank_before`` default: one blank line

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..document import Document
 from .literals import DocumentLiterals
-from .matcher import CompiledRule, RuleSet, RunawayPattern
+from .matcher import CompiledRule, RuleSet, RunawayPattern, at_most_words
 from .model import Action
 
 
@@ -32,7 +32,7 @@ def _drop(doc: Document, index: int, compiled: CompiledRule, stage: str, note: s
 
 def _short_enough(doc: Document, index: int, compiled: CompiledRule) -> bool:
     limit = compiled.rule.neighbour_max_words
-    return limit is None or len(doc.blocks[index].text.split()) <= limit
+    return limit is None or at_most_words(doc.blocks[index].text, limit)
 
 
 def drop_line(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:

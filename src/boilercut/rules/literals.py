@@ -8,15 +8,19 @@ shared by every rule stage and recomputed only if a stage changed the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
 from ..document import Block
 from .matcher import lines_by_first_char
 from .model import Rule
+
+
+LINE_BREAK = re.compile("\n")
+SCAN_WINDOW = 1 << 20  # characters the automaton scans at a time
 
 
 class LiteralIndex:
@@ -27,6 +31,7 @@ class LiteralIndex:
             for literal in literals:
                 owners.setdefault(literal, []).append(rule.id)
         self._automaton = ahocorasick.Automaton() if owners else None
+        self._overlap = max(map(len, owners), default=1) - 1  # a literal across a window's edge is found once
         for literal, ids in owners.items():
             self._automaton.add_word(literal, tuple(ids))  # type: ignore[union-attr]
         if self._automaton is not None:
@@ -37,13 +42,26 @@ class LiteralIndex:
         if self._automaton is None:
             return {}
         folded = "\n".join(texts).casefold()  # case folding never adds or removes a line break
-        starts = list(accumulate((len(line) + 1 for line in folded.split("\n")), initial=0))
+        starts = [0, *(match.end() for match in LINE_BREAK.finditer(folded))]
         found: dict[str, set[int]] = {}
-        for end, ids in self._automaton.iter(folded):
+        for end, ids in self._matches(folded):
             line = bisect_right(starts, end) - 1
             for rule in ids:
                 found.setdefault(rule, set()).add(line)
         return {rule: sorted(lines) for rule, lines in found.items()}
+
+    def _matches(self, folded: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(end, rule ids) of every literal found, scanning a window of the text at a time:
+        the automaton copies what it scans into four bytes a character."""
+        assert self._automaton is not None
+        if len(folded) <= SCAN_WINDOW:
+            yield from self._automaton.iter(folded)
+            return
+        for start in range(0, len(folded), SCAN_WINDOW):
+            first = max(0, start - self._overlap)  # the window's start, reaching back over its edge
+            for end, ids in self._automaton.iter(folded[first : start + SCAN_WINDOW]):
+                if first + end >= start:  # ends in this window's own part: not found by the one before
+                    yield first + end, ids
 
 
 class DocumentLiterals:

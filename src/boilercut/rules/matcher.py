@@ -80,7 +80,7 @@ class CompiledRule:
         rule = self.rule
         if block.blank_before < rule.min_blank_before:
             return False
-        return rule.max_words is None or len(block.text.split()) <= rule.max_words
+        return rule.max_words is None or at_most_words(block.text, rule.max_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +202,11 @@ def _may_start(gate: Gate, char: str) -> bool:
     if gate.first_chars is None or char in gate.first_chars:
         return True
     return gate.non_ascii_first and not char.isascii()
+
+
+def at_most_words(text: str, limit: int) -> bool:
+    """``len(text.split()) <= limit``, without splitting a long line into all its words."""
+    return len(text.split(None, limit)) <= limit
 
 
 class SwitchedOff(set[Rule]):

@@ -68,7 +68,7 @@ def _continues(text: str) -> bool:
 
 
 def _is_link_text(text: str) -> bool:
-    return len(text.split()) <= LINK_TEXT_MAX_WORDS and not _closes(text)
+    return len(text.split(None, LINK_TEXT_MAX_WORDS)) <= LINK_TEXT_MAX_WORDS and not _closes(text)
 
 
 def _next_continues(doc: Document, kept: list[int], position: int) -> bool:
