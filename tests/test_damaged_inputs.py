@@ -278,3 +278,19 @@ def test_a_charset_guessed_with_low_confidence_is_a_warning(cli, tmp_path: Path)
     assert result.stderr.startswith(f"warning: {source}: charset guessed as ")
     assert "with low confidence" in result.stderr
     assert "convert the file to UTF-8" in result.stderr
+
+
+def test_a_truncated_zstd_file_is_one_failed_document_too(cli, tmp_path: Path) -> None:
+    # zstandard's stream reader stops quietly where a frame is cut: found by tests/test_fuzz.py.
+    import zstandard
+
+    whole = zstandard.ZstdCompressor().compress(ALL_SAMPLES[3].raw.encode())
+    source = tmp_path / "cut.txt.zst"
+    source.write_bytes(whole[: len(whole) // 2])
+    result = cli("clean", source, tmp_path / "out.txt")
+    assert result.exit_code == 1, result.stderr
+    assert errors(result) == [
+        f"error: {source}: truncated zstd stream (it ends inside a frame): the file was cut short, e.g. by an "
+        "interrupted download or copy; fetch or copy it again (`zstd -t` checks it): skipped"
+    ]
+    assert not (tmp_path / "out.txt").exists()

@@ -39,9 +39,7 @@ def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     if compression == GZIP:
         return cast(IO[bytes], GzipReader(raw))
     if compression == ZSTD:
-        zstandard = _zstandard(getattr(raw, "name", "<stdin>"))
-        stream = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
-        return io.BufferedReader(stream)
+        return io.BufferedReader(ZstdReader(raw, _zstandard(getattr(raw, "name", "<stdin>"))))
     return raw
 
 
@@ -135,6 +133,59 @@ def _zstandard(name: Any) -> Any:
     return zstandard
 
 
+class TruncatedZstd(OSError):
+    """A zstd stream that ends inside a frame."""
+
+
+class ZstdReader(io.RawIOBase):
+    """The frames of a zstd stream, one after another; a stream that ends inside a frame
+    raises TruncatedZstd once every byte before it has been read (zstandard's own
+    stream reader returns what it has and stops, as if the file were whole)."""
+
+    CHUNK = 1 << 17
+
+    def __init__(self, raw: IO[bytes], zstandard: Any) -> None:
+        self._raw = raw
+        self._new_frame = zstandard.ZstdDecompressor().decompressobj
+        self._frame = self._new_frame()
+        self._in_frame = False  # bytes of the current frame were read, its end not yet
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._raw.read(self.CHUNK)
+            if not chunk:
+                if self._in_frame:
+                    raise TruncatedZstd("the stream ends inside a zstd frame")
+                return 0
+            self._pending = self._feed(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _feed(self, chunk: bytes) -> bytes:
+        """Decompress a chunk, starting a new frame wherever one ends."""
+        out = []
+        while chunk:
+            self._in_frame = True
+            out.append(self._frame.decompress(chunk))
+            if not self._frame.eof:
+                break
+            chunk = self._frame.unused_data
+            self._frame, self._in_frame = self._new_frame(), False
+        return b"".join(out)
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
 def damage(error: BaseException) -> str:
     """What a read error says about the stream, in words a user can act on."""
     if isinstance(error, (EOFError, TruncatedGzip)):  # only gzip raises EOFError, at a missing end-of-stream marker
@@ -144,6 +195,11 @@ def damage(error: BaseException) -> str:
         )
     if isinstance(error, (zlib.error, gzip.BadGzipFile)):
         return f"damaged gzip stream ({error}); fetch or copy the file again (`gzip -t` checks it)"
+    if isinstance(error, TruncatedZstd):
+        return (
+            "truncated zstd stream (it ends inside a frame): the file was cut short, e.g. by an interrupted "
+            "download or copy; fetch or copy it again (`zstd -t` checks it)"
+        )
     if type(error).__name__ == "ZstdError":
         return f"truncated or damaged zstd stream ({error}); fetch or copy the file again (`zstd -t` checks it)"
     return f"{error}; the file may be truncated or damaged"
