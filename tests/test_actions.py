@@ -222,6 +222,7 @@ def test_a_catastrophic_pattern_is_skipped_with_a_warning_naming_the_rule() -> N
     assert "on line 3" in doc.warnings[0]  # the input line, blank lines counted
 
 
+@pytest.mark.slow
 def test_cli_run_with_a_catastrophic_rule_completes_and_warns(cli, tmp_path: Path) -> None:
     folder = write(
         tmp_path / "rules" / "_extra.toml",
@@ -236,6 +237,7 @@ def test_cli_run_with_a_catastrophic_rule_completes_and_warns(cli, tmp_path: Pat
     assert "backtracks catastrophically" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("action", [Action.DROP_BETWEEN, Action.DROP_WITH_FOLLOWING])
 def test_a_catastrophic_end_or_while_pattern_is_reported_too(action: Action) -> None:
     extra = {"end": CATASTROPHIC} if action is Action.DROP_BETWEEN else {"while_": CATASTROPHIC}

@@ -107,6 +107,7 @@ def test_cleaned_lists_every_line_and_why_each_dropped_one_went(s: Sample) -> No
     assert cleaned.dropped  # every sample has boilerplate
 
 
+@pytest.mark.slow
 @needs_bench
 def test_cleaned_lists_every_line_of_every_bench_page() -> None:
     cleaner = Cleaner()

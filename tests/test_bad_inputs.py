@@ -454,6 +454,7 @@ def test_in_inside_out_without_a_clash_is_allowed(cli, tmp_path: Path) -> None:
 # -- a catastrophic pattern ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_catastrophic_pattern_is_cut_short_and_the_other_rules_still_clean_the_page(cli, tmp_path: Path) -> None:
     folder = write(
         tmp_path / "rules" / "_runaway.toml",

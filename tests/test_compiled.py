@@ -66,6 +66,7 @@ def check_lexicon(lines: list[str]) -> None:
     assert fast.tobytes() == pure.tobytes()
 
 
+@pytest.mark.slow
 @needs_core
 @needs_bench
 def test_lexicon_scores_are_identical_on_every_bench_line(pages: list[list[str]]) -> None:
@@ -100,6 +101,7 @@ def test_line_shapes_are_identical_on_any_unicode_text(lines: list[str]) -> None
     assert fast == pure
 
 
+@pytest.mark.slow
 @needs_core
 @needs_bench
 def test_character_counts_and_shapes_are_identical_on_every_bench_line(pages: list[list[str]]) -> None:
@@ -109,6 +111,7 @@ def test_character_counts_and_shapes_are_identical_on_every_bench_line(pages: li
     assert both_paths(measure.shapes, lines)[0] == both_paths(measure.shapes, lines)[1]
 
 
+@pytest.mark.slow
 @needs_core
 @needs_bench
 def test_forest_outputs_are_identical_on_bench_feature_tables(pages: list[list[str]]) -> None:

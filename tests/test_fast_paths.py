@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ PIECES = st.sampled_from(
 texts = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=20)
 
 
+@pytest.mark.slow
 @MANY
 @given(texts)
 def test_letter_words_are_the_regex_matches(text: str) -> None:
@@ -34,6 +36,7 @@ def test_letter_words_of_an_ascii_line() -> None:
     assert letter_words("x1y2z") == ["x", "y", "z"]
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(st.sampled_from([*AGENCIES, "x", "1", "_", "-", " ", "(", "ı", "İ", "ſ", "K", "é"]), max_size=6))
 def test_agency_gate_agrees_with_the_regex(pieces: list[str]) -> None:
@@ -46,6 +49,7 @@ PLAIN_INNER_STOP = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[^\
 STOP_PIECES = st.sampled_from([".", "!", "…", "。", "？", '"', "”", ")", "“", "(", " ", "\n", "a", "B", "é", "1", "_"])
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(STOP_PIECES, max_size=10).map("".join))
 def test_inner_stop_finds_what_the_plain_pattern_finds(text: str) -> None:
@@ -65,12 +69,14 @@ def plain_title_cased(text: str) -> bool:
 TITLE_PIECES = st.sampled_from(["The", "the", "Man", "man", "Of", "of", "In", "ÉTÉ", "Été", "été", "A", "9", " ", ", "])
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(TITLE_PIECES, max_size=16).map(" ".join) | st.lists(TITLE_PIECES, max_size=24).map("".join))
 def test_title_cased_matches_the_plain_version(text: str) -> None:
     assert title_cased(text) == plain_title_cased(text)
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(st.sampled_from([*TAG_PREFIXES, "x", "1", ":", " ", "-", "ı", "ſ", "K", "é"]), max_size=5))
 def test_tag_gate_agrees_with_the_regex(pieces: list[str]) -> None:
@@ -83,6 +89,7 @@ WHEN_PIECES = [*MONTHS[::7], "vor", "il y a", "hace", "há", "ago", "read", "hou
 WHEN_PIECES += ["1", "26", "2021", ".", ":", "/", "-", " ", "x", "_", "ı", "ſ", "K", "A"]
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(st.sampled_from(WHEN_PIECES), max_size=8))
 def test_guarded_when_finds_what_the_plain_pattern_finds(pieces: list[str]) -> None:

@@ -157,6 +157,7 @@ def test_a_killed_run_leaves_only_complete_outputs_and_a_rerun_finishes_it(
         assert hidden(out) == []  # the killed run's temporary files and the rerun's own are all gone
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_a_file_killed_while_it_is_written_leaves_no_output(signum: int, corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "big1.clean.jsonl"
@@ -342,6 +343,7 @@ def test_an_output_that_cannot_be_created_fails_alone(cli, tmp_path: Path, monke
     assert f"{len(ALL_SAMPLES) - 1} documents cleaned, 1 failed" in result.stderr  # counted once, as a failure
 
 
+@pytest.mark.slow
 def test_a_streamed_output_on_a_full_disk_fails_alone(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "in"
     lines = [json.dumps({"n": n, "text": ALL_SAMPLES[n % len(ALL_SAMPLES)].raw}) + "\n" for n in range(300)]

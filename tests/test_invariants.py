@@ -92,6 +92,7 @@ def test_any_document_cleaned_twice_is_cleaned_once(text: str) -> None:
     assert pipeline().clean(Source(once)) == once
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(documents)
 def test_the_same_input_gives_the_same_bytes(text: str) -> None:
@@ -104,6 +105,7 @@ def bench_cases() -> list[dict[str, str]]:
     return [json.loads(line) for line in BENCH.open(encoding="utf-8")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BENCH.is_file(), reason="../shared/bench is not beside the project")
 def test_the_181_bench_pages_are_cleaned_idempotently_and_invent_nothing() -> None:
     cases = bench_cases()

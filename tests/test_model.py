@@ -134,6 +134,7 @@ def test_the_same_pages_and_seed_train_the_same_model(tmp_path: Path) -> None:
     assert one.info["check"] == two.info["check"]
 
 
+@pytest.mark.slow
 def test_train_needs_labeled_pages(cli, tmp_path: Path) -> None:
     bad = tmp_path / "cases.jsonl"
     bad.write_text('{"text": "a page"}\n')
@@ -157,6 +158,7 @@ def test_the_forest_gives_what_lightgbm_gives() -> None:
 # -- explanations --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_explain_names_the_model_and_the_features_behind_a_drop(cli) -> None:
     assert BENCH.is_file()
     text = bench_cases()[0]["text"]
