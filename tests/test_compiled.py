@@ -33,7 +33,9 @@ WCXB = BENCH.parent.parent / "wcxb" / "cases.jsonl.gz"
 # other scripts, superscripts, title case, ligatures, emoji, and lone surrogates (as
 # bytes decoded with surrogateescape leave them).
 ODD = "e\u0301\u0308İıßẞǅﬁ²³½Ⅷ٣३〇五日本語テキスト한국어עבריתالعربية🙂\u200d\u00a0\t\udc80 _-–.,;:!?«»“”'\"()[]"
-ODD_TEXT = st.text(alphabet=st.one_of(st.sampled_from(ODD), st.characters(blacklist_categories=())), min_size=1, max_size=80)
+ODD_TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(ODD), st.characters(blacklist_categories=())), min_size=1, max_size=80
+)
 
 
 def page_lines(text: str) -> list[str]:
