@@ -23,9 +23,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from boilercut.config import Config
 from boilercut.generic import language
 from boilercut.generic.features import letter_words
+
+from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub" / "cases.jsonl"

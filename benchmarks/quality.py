@@ -105,7 +105,8 @@ def row(name: str, score: Score, ceiling_f1: float | None = None) -> str:
     verdict = "" if target is None else f"  target >= {target:.3f} {'met' if score.f1 >= target else 'NOT MET'}"
     base = "  ".join(f"{k} {v:.3f}" for k, v in BASELINES.get(name, {}).items())
     limit = f"  ceiling {ceiling_f1:.3f}" if ceiling_f1 is not None else ""
-    return f"{name:<22} F1 {score.f1:.4f}  P {score.precision:.4f}  R {score.recall:.4f}  ({score.pages} pages){limit}{verdict}\n{'':<24}{base}"
+    figures = f"F1 {score.f1:.4f}  P {score.precision:.4f}  R {score.recall:.4f}  ({score.pages} pages)"
+    return f"{name:<22} {figures}{limit}{verdict}\n{'':<24}{base}"
 
 
 def main() -> int:
@@ -150,7 +151,11 @@ def main() -> int:
     if args.worst:
         for name in SETS:
             print(f"worst {args.worst} pages of {name} (F1 of the page)")
-            ranked = sorted((scored(golds, outputs, lambda j, i=i: j == i).f1, i) for i in range(len(cases)) if groups(cases)[name](i))
+            ranked = sorted(
+                (scored(golds, outputs, lambda j, i=i: j == i).f1, i)
+                for i in range(len(cases))
+                if groups(cases)[name](i)
+            )
             for f1, i in ranked[: args.worst]:
                 print(f"  {f1:.3f} {cases[i]['id'][:16]} {cases[i].get('site', '')}")
     print(f"{time.perf_counter() - started:.0f} s")

@@ -243,9 +243,7 @@ def first_sentence(text: str) -> str:
 
 @pytest.mark.parametrize("length", ["short", "long"])
 @pytest.mark.parametrize("language", sorted(WESTERN_TEXTS))
-def test_cp1252_text_in_western_languages_is_decoded_as_cp1252(
-    language: str, length: str, cli, tmp_path: Path
-) -> None:
+def test_cp1252_text_in_western_languages_is_decoded_as_cp1252(language: str, length: str, cli, tmp_path: Path) -> None:
     text = WESTERN_TEXTS[language] if length == "long" else first_sentence(WESTERN_TEXTS[language])
     source = tmp_path / "page.txt"
     source.write_bytes((text + "\n").encode("cp1252"))

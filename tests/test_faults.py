@@ -117,7 +117,9 @@ SIGNALS = [
         id="Ctrl-C (SIGINT to the process group)",
         # Seen in CI's full run only (it passes alone): the run sometimes finishes with
         # exit 0 as if the Ctrl-C never came; filed as an issue, not yet understood.
-        marks=pytest.mark.xfail(strict=False, reason="a Ctrl-C to the process group is sometimes lost in the full suite"),
+        marks=pytest.mark.xfail(
+            strict=False, reason="a Ctrl-C to the process group is sometimes lost in the full suite"
+        ),
     ),
     pytest.param(signal.SIGTERM, False, [[]], id="SIGTERM"),
     pytest.param(signal.SIGKILL, False, [["--skip-existing"], []], id="SIGKILL"),

@@ -506,7 +506,11 @@ def test_explain_picks_a_jsonl_record_by_number_or_id(compressed: bool, cli, tmp
     data = b"".join(json.dumps(record).encode() + b"\n" for record in RECORDS)
     path = tmp_path / ("in.jsonl.gz" if compressed else "in.jsonl")
     path.write_bytes(gzip.compress(data) if compressed else data)
-    first, second, by_id = cli("explain", path), cli("explain", path, "--record", "2"), cli("explain", path, "--id", "b2")
+    first, second, by_id = (
+        cli("explain", path),
+        cli("explain", path, "--record", "2"),
+        cli("explain", path, "--id", "b2"),
+    )
     assert first.exit_code == second.exit_code == by_id.exit_code == 0, first.stderr + second.stderr
     assert first.stdout.startswith(f"{path}:1: site none")  # the record's place, not the JSON judged as text
     assert "BP003: share-bar button | Share this article" in first.stdout

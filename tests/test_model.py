@@ -120,7 +120,9 @@ def test_train_on_a_handful_of_pages_makes_a_model_the_cli_uses(cli, tmp_path: P
     page.write_text(bench_cases()[0]["text"], encoding="utf-8")
     result = cli("clean", page, tmp_path / "out.txt", "--model", model)
     assert result.exit_code == 0, result.stderr
-    assert Cleaner(model=model).clean(bench_cases()[0]["text"]).text == (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert Cleaner(model=model).clean(bench_cases()[0]["text"]).text == (tmp_path / "out.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.slow

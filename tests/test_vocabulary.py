@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from boilercut.classify import vocabulary
+from boilercut.classify import language, vocabulary
 from boilercut.errors import ConfigError, VocabularyError
-from boilercut.classify import language
 
 SHIPPED = vocabulary.load()
 

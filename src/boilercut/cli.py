@@ -42,12 +42,18 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List, test and check rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
-Site = Annotated[str | None, typer.Option("--site", metavar="DOMAIN", help="Use this site's rules for every document (a domain).")]
+Site = Annotated[
+    str | None, typer.Option("--site", metavar="DOMAIN", help="Use this site's rules for every document (a domain).")
+]
 RuleDirs = Annotated[
     list[Path] | None,
-    typer.Option("--rules", metavar="FOLDER", help="Extra rule folder (repeatable); its site files override shipped ones."),
+    typer.Option(
+        "--rules", metavar="FOLDER", help="Extra rule folder (repeatable); its site files override shipped ones."
+    ),
 ]
-Stages = Annotated[str | None, typer.Option("--stages", metavar="NAMES", help="Comma-separated stages to run, in order.")]
+Stages = Annotated[
+    str | None, typer.Option("--stages", metavar="NAMES", help="Comma-separated stages to run, in order.")
+]
 Skip = Annotated[str | None, typer.Option("--skip", metavar="NAMES", help="Comma-separated stages not to run.")]
 NoTitle = Annotated[bool, typer.Option("--no-title", help="Leave the headline out.")]
 NoSiteRules = Annotated[bool, typer.Option("--no-site-rules", help="Use only the default rules and generic stages.")]
@@ -57,6 +63,7 @@ ModelFile = Annotated[
     typer.Option("--model", metavar="FILE", help="A model file from `boilercut train` (default: the shipped model)."),
 ]
 
+TextField = Annotated[str, typer.Option("--text-field", metavar="FIELD", help="JSONL field holding the text.")]
 Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")
 ]
@@ -192,17 +199,23 @@ def clean(
     skip_existing: Annotated[
         bool, typer.Option("--skip-existing", help="Skip outputs newer than their input.")
     ] = False,
-    text_field: Annotated[str, typer.Option("--text-field", metavar="FIELD", help="JSONL field holding the text.")] = "text",
+    text_field: TextField = "text",
     url_field: Annotated[
-        str | None, typer.Option("--url-field", metavar="FIELD", help="JSONL field holding the URL (default: url, then metadata.url).")
+        str | None,
+        typer.Option(
+            "--url-field", metavar="FIELD", help="JSONL field holding the URL (default: url, then metadata.url)."
+        ),
     ] = None,
     no_templates: Annotated[
         bool, typer.Option("--no-templates", help="Folders: do not first count lines repeated across a site's pages.")
     ] = False,
     input_format: Annotated[
-        InputFormat | None, typer.Option(
-            "--format", metavar="FORMAT", help="What IN holds, when its name does not say: text, html, jsonl or warc (stdin: text)."
-        )
+        InputFormat | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="What IN holds, when its name does not say: text, html, jsonl or warc (stdin: text).",
+        ),
     ] = None,
     model: ModelFile = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print the lines each rule dropped.")] = False,
@@ -311,7 +324,7 @@ def explain(
     record_id: Annotated[
         str | None, typer.Option("--id", metavar="ID", help="JSONL, WARC: the record with this id (or URL).")
     ] = None,
-    text_field: Annotated[str, typer.Option("--text-field", metavar="FIELD", help="JSONL field holding the text.")] = "text",
+    text_field: TextField = "text",
     site: Site = None, rules: RuleDirs = None, stages: Stages = None, skip: Skip = None,
     no_site_rules: NoSiteRules = False, model: ModelFile = None, debug: Debug = False,
 ) -> None:  # fmt: skip
@@ -344,9 +357,16 @@ def _explained_source(file: str, wanted: read.Wanted, fields: Fields) -> Source:
 
 @app.command()
 def train(
-    cases: Annotated[list[Path], typer.Argument(metavar="CASES...", help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed.")],
+    cases: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="CASES...", help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="Where to write the model file (.npz).")],
-    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed: the same pages and seed give the same model.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", metavar="N", help="Random seed: the same pages and seed give the same model.")
+    ] = 0,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Train a model from labeled pages; use it with --model (needs the train extra)."""

@@ -7,6 +7,7 @@ stable rule id and a reason. Rendering happens once, at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 import regex
 
 LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029]")

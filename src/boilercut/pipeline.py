@@ -104,7 +104,9 @@ class Pipeline:
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
         judgement = Judgement(doc, self.model, self._stage_kind, explain=explain) if classified else None
         contexts = [
-            StageContext(self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates)
+            StageContext(
+                self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates
+            )
             for stage in self.stages
         ]
         return doc, contexts

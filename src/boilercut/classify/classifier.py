@@ -32,7 +32,9 @@ class Tables:
     second: np.ndarray
 
 
-def probabilities(view: View, model: Model, memo: Memo | None = None) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
+def probabilities(
+    view: View, model: Model, memo: Memo | None = None
+) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
     """The keep probability of each line, the first-stage columns, and both feature tables
     (``memo``: what earlier rounds measured of the same document)."""
     from .context import second_stage
@@ -116,7 +118,9 @@ def paragraph_verdicts(lines: Sequence[str], cols: dict[str, np.ndarray], p: np.
     opens_lower = np.array([text[:1].islower() for text in lines] + [False, False])
     open_end = cols["terminal"] == 0
     link_text = open_end & (cols["words"] <= LINK_TEXT_MAX_WORDS)
-    joins = open_end[:-1] & (opens_lower[1:n] | (link_text[1:] & opens_lower[2 : n + 1])) if n > 1 else np.zeros(0, bool)
+    joins = (
+        open_end[:-1] & (opens_lower[1:n] | (link_text[1:] & opens_lower[2 : n + 1])) if n > 1 else np.zeros(0, bool)
+    )
     if not joins.any():
         return p
     group = np.concatenate(([0], np.cumsum(~joins)))

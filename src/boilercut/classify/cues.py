@@ -133,4 +133,10 @@ def kind_flags(cue: Cue | None) -> tuple[bool, bool, bool, bool, bool]:
     if cue is None:
         return (False, False, False, False, False)
     kind = cue.kind
-    return (kind is Kind.BOILERPLATE, kind is Kind.COMMENT, kind is Kind.CAPTION, kind is Kind.AD, cue.rule in DATE_CUES)
+    return (
+        kind is Kind.BOILERPLATE,
+        kind is Kind.COMMENT,
+        kind is Kind.CAPTION,
+        kind is Kind.AD,
+        cue.rule in DATE_CUES,
+    )

@@ -48,7 +48,6 @@ class Judgement:
             return self._title
         return None
 
-
     def judge_again(self, stage_for: Mapping[Kind, str], skip: Collection[str] = ()) -> bool:
         """One round of settling: the kept lines judged as the rendered output shows them
         (one blank line between paragraphs). `stage_for` maps each kind to the stage that
@@ -76,6 +75,8 @@ def judge(
         for position, (index, verdict) in enumerate(zip(indexes, labels.verdicts, strict=True)):
             if verdict.dropped:
                 pulls = ", ".join(f"{name} {pull:+.2f}" for name, pull in weighed(view, model, position))
-                verdicts[index] = Verdict(verdict.kind, verdict.rule, f"{verdict.reason}; weighed most: {pulls}", verdict.probability)
+                verdicts[index] = Verdict(
+                    verdict.kind, verdict.rule, f"{verdict.reason}; weighed most: {pulls}", verdict.probability
+                )
     title = indexes[labels.title] if labels.title is not None else None
     return verdicts, title

@@ -22,7 +22,10 @@ class Kind(enum.Enum):
 
 # The model's rule ids, one per kind of dropped line (stable, like a linter's codes).
 RULES: dict[str, tuple[Kind, str]] = {
-    "ML001": (Kind.TITLE, "the headline: a headline-shaped line just above the article, best one echoing the page title"),
+    "ML001": (
+        Kind.TITLE,
+        "the headline: a headline-shaped line just above the article, best one echoing the page title",
+    ),
     "ML101": (Kind.BOILERPLATE, "judged not article text by the model: page furniture"),
     "ML201": (Kind.COMMENT, "judged not article text by the model: in or of the comment section"),
     "ML301": (Kind.CAPTION, "judged not article text by the model: a caption or photo credit"),

@@ -8,6 +8,7 @@ of the training pages ("share", "subscribe", "read more") without a word list.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
@@ -31,7 +32,7 @@ def tokens(text: str) -> list[str]:
     """The hashed features of one line, as strings (before hashing)."""
     words = ["0" if word.isdigit() else word.lower() for word in WORD.findall(text)]
     out = list(words)
-    out += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"{a} {b}" for a, b in itertools.pairwise(words)]
     if words:
         out += ["F:" + words[0], "L:" + words[-1]]
     out.append("E:" + text[-1:])

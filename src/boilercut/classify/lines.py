@@ -6,8 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import vocabulary
-from . import language
+from . import language, vocabulary
 from . import thresholds as T
 
 TITLE_SMALL_WORDS = vocabulary.load().merged.title_small_words

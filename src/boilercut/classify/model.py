@@ -63,7 +63,9 @@ class Model:
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: not a boilercut model file ({error})") from None
         if header.get("format") != FORMAT:
-            raise ConfigError(f"{path}: model format {header.get('format')!r}, this boilercut reads {FORMAT}: retrain it")
+            raise ConfigError(
+                f"{path}: model format {header.get('format')!r}, this boilercut reads {FORMAT}: retrain it"
+            )
         try:
             model = cls(
                 lexicon=arrays["lexicon"].astype(np.float32),
@@ -89,7 +91,10 @@ def _check_features(path: Path, model: Model) -> None:
     """A model reads features by position: their names must be the ones this code computes."""
     from .features import FIRST_FEATURES, SECOND_FEATURES
 
-    for stage, theirs, ours in (("first", model.first_features, FIRST_FEATURES), ("second", model.second_features, SECOND_FEATURES)):
+    for stage, theirs, ours in (
+        ("first", model.first_features, FIRST_FEATURES),
+        ("second", model.second_features, SECOND_FEATURES),
+    ):
         if tuple(theirs) != tuple(ours):
             missing = sorted(set(ours) - set(theirs))[:3]
             raise ConfigError(

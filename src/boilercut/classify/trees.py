@@ -43,7 +43,9 @@ class Forest:
         if compiled.CORE is None or features.shape[0] == 0:
             return self.raw_python(features)
         out = np.empty(features.shape[0])
-        compiled.CORE.forest_raw(np.ascontiguousarray(features, dtype=np.float64), self._packed(), self.value, self.base, out)
+        compiled.CORE.forest_raw(
+            np.ascontiguousarray(features, dtype=np.float64), self._packed(), self.value, self.base, out
+        )
         return out
 
     def _packed(self) -> bytes:

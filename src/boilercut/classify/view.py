@@ -37,7 +37,9 @@ class View:
     def window(self, start: int, stop: int) -> View:
         """Lines start to stop (not included), with their surroundings."""
         cut = slice(start, stop)
-        return View(self.lines[cut], self.blank_before[cut], self.ruled_above[cut], self.ruled_below[cut], self.ruled_gap[cut])
+        return View(
+            self.lines[cut], self.blank_before[cut], self.ruled_above[cut], self.ruled_below[cut], self.ruled_gap[cut]
+        )
 
     @classmethod
     def plain(cls, lines: Sequence[str], blank_before: Sequence[int] | None = None) -> View:
@@ -75,5 +77,11 @@ class View:
             gap = 0
         blanks = [doc.blocks[i].blank_before for i in indexes]
         as_array = lambda values: np.asarray(values, dtype=np.float64).reshape(len(values))  # noqa: E731
-        view = cls(tuple(doc.blocks[i].text for i in indexes), as_array(blanks), as_array(above), as_array(below), as_array(gaps))
+        view = cls(
+            tuple(doc.blocks[i].text for i in indexes),
+            as_array(blanks),
+            as_array(above),
+            as_array(below),
+            as_array(gaps),
+        )
         return view, indexes

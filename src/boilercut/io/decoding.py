@@ -108,9 +108,7 @@ def _western_instead(data: bytes, best: Any) -> str | None:
     western = from_bytes(data, cp_isolation=[WESTERN]).best()
     if western is None or western.language not in WESTERN_LANGUAGES:
         return None
-    clearly_better = (
-        best.chaos + CHAOS_MARGIN < western.chaos or best.coherence - COHERENCE_MARGIN > western.coherence
-    )
+    clearly_better = best.chaos + CHAOS_MARGIN < western.chaos or best.coherence - COHERENCE_MARGIN > western.coherence
     return None if clearly_better else text
 
 

@@ -14,9 +14,7 @@ def extract_text(html: str, name: str) -> str:
     """Headline and main text of a page, one paragraph per line."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, with_metadata=True
-    )
+    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
     if extracted is None:
         raise DocumentError(f"{name}: trafilatura found no main text in this HTML: skipped")
     title = extracted.title or ""  # type: ignore[union-attr]  # a Document unless as_dict=True

@@ -18,7 +18,6 @@ from ..document import Block
 from .matcher import lines_by_first_char
 from .model import Rule
 
-
 LINE_BREAK = re.compile("\n")
 SCAN_WINDOW = 1 << 20  # characters the automaton scans at a time
 

@@ -16,15 +16,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
+from ..cleaner import Cleaned
 from ..errors import DocumentError, UsageError
-from ..io.compression import MAGIC_BYTES, damage, reader, read_errors, sniff
+from ..io.compression import MAGIC_BYTES, damage, read_errors, reader, sniff
 from ..io.decoding import decode_noting
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
 from ..io.html import extract_text, looks_like_html
 from ..io.jsonl import Fields, lookup, parse_record, text_of, url_of
 from ..io.warc import CutRecord, WarcDocument, document_text, read_records
-from ..cleaner import Cleaned
 from ..pipeline import Source
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..document import Document
 from ..classify.labels import Kind
+from ..document import Document
 from ..registry import describe
 from ..stage import StageContext
 from ..templates import line_key

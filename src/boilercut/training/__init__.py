@@ -24,7 +24,9 @@ def require_extra() -> None:
         import lightgbm  # noqa: F401
         import sklearn  # noqa: F401
     except ImportError as error:
-        raise UsageError(f"training needs the train extra ({error.name} is missing): pip install 'boilercut[train]'") from None
+        raise UsageError(
+            f"training needs the train extra ({error.name} is missing): pip install 'boilercut[train]'"
+        ) from None
 
 
 def train(paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None) -> Model:

@@ -20,7 +20,9 @@ SHINGLE = 4
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
     tokens = TOKEN.findall(text)
-    return Counter(tuple(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1)) if tokens[i : i + SHINGLE])
+    return Counter(
+        tuple(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1)) if tokens[i : i + SHINGLE]
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,11 @@ def read_cases(path: Path) -> Iterator[dict[str, object]]:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
                     raise UsageError(f"{path}:{number}: not a JSON object: {error.msg}") from None
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not isinstance(record.get("gold"), str):
+                if (
+                    not isinstance(record, dict)
+                    or not isinstance(record.get("text"), str)
+                    or not isinstance(record.get("gold"), str)
+                ):
                     raise UsageError(f"{path}:{number}: a case needs string fields 'text' and 'gold'")
                 yield record
     except OSError as error:
@@ -110,4 +114,15 @@ def clean_copies(page: Page) -> list[Page]:
         return []
     view = View.plain(lines)
     keep = np.ones(len(lines), dtype=bool)
-    return [Page(id=f"{page.id}#clean", site=page.site, view=view, keep=keep, gold=page.gold, url=page.url, kind=page.kind, source=page.source)]
+    return [
+        Page(
+            id=f"{page.id}#clean",
+            site=page.site,
+            view=view,
+            keep=keep,
+            gold=page.gold,
+            url=page.url,
+            kind=page.kind,
+            source=page.source,
+        )
+    ]
