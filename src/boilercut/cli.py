@@ -297,9 +297,10 @@ def check(
 
 def _in_place_files(paths: list[Path]) -> tuple[Summary, list[Path]]:
     """The files fix and check take from their arguments; folders' unreadable parts are failures."""
+    from .io.files import Skipped
     from .run import inplace
 
-    summary, skipped = Summary(), []
+    summary, skipped = Summary(), list[Skipped]()
     files = inplace.expand(paths, skipped)
     for note in skipped:
         (summary.fail if note.failed else summary.warnings.append)(str(note))

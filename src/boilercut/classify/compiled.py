@@ -25,7 +25,8 @@ def _load() -> ModuleType | None:
         if os.environ.get("BOILERCUT_REQUIRE_COMPILED") == "1":
             raise ImportError("boilercut's compiled core is not built (BOILERCUT_REQUIRE_COMPILED=1)") from None
         return None
-    return _core
+    core: ModuleType = _core
+    return core
 
 
 # The compiled module, or None for the pure-Python path. Read it at call time

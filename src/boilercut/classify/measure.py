@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 import numpy as np
 
@@ -96,7 +97,7 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
     blank_before = view.blank_before.astype(int).tolist()
     measured = measure_all(lines, blank_before, memo.lines if memo else None)
     cues = cue_all(measured, memo.cues if memo else None)
-    column = lambda values: np.fromiter(values, dtype=np.float64, count=len(lines))  # noqa: E731
+    column = partial(_column, count=len(lines))
     sizes = column(map(len, lines))
     classes = char_counts(lines)
     flags = np.array([kind_flags(cue) for cue in cues], dtype=np.float64).reshape(len(lines), 5)
@@ -126,6 +127,10 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
         "ruled_gap": view.ruled_gap,
     }
     return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
+
+
+def _column(values: Iterable[float], count: int) -> np.ndarray:
+    return np.fromiter(values, dtype=np.float64, count=count)
 
 
 CUE_FLAGS = ("cue_boilerplate", "cue_comment", "cue_caption", "cue_ad", "cue_date")
