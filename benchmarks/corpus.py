@@ -32,10 +32,10 @@ from pathlib import Path
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
 TARGETS = {
-    "throughput, one process (MB/s)": (30.0, ">="),
+    "throughput, one process (MB/s)": (14.0, ">="),
     "--jobs 2 speed-up over one job": (1.8, ">="),
     "peak RSS, one process (MB)": (150.0, "<="),
-    "start-up, echo | clean - - (s)": (0.3, "<="),
+    "start-up, echo | clean - - (s)": (0.2, "<="),
     "loading 1,000 site files (ms)": (50.0, "<="),
     "per-document cost with 1,000 site files (ratio)": (1.05, "<="),
 }
