@@ -4,11 +4,17 @@
     python benchmarks/identical.py record REF.json.gz   # before a change
     python benchmarks/identical.py compare REF.json.gz  # after it: exit 1 on any difference
 
-Cleans the 181 benchmark pages (with and without the headline, with and without
-their URL), their HTML-extracted form is not used, plus the samples in
-samples/raw (and mojibake copies of them), and records each output and each
-block's verdict: kept, or dropped by (stage, rule id, reason). Reasons' wording
-is reported but does not fail the comparison.
+Cleans the 181 scrapinghub pages (with and without the headline, with and
+without their URL, and without the classifier), the samples in samples/raw (and
+mojibake copies of them), and the 999 wcxb pages (with the default settings);
+their HTML is not used. Records each output and each block's verdict: kept, or
+dropped by (stage, rule id, reason). Reasons' wording is reported but does not
+fail the comparison.
+
+The compiled core and the pure-Python path must agree on all of it:
+
+    BOILERCUT_PURE_PYTHON=1 python benchmarks/identical.py record pure.json.gz
+    python benchmarks/identical.py compare pure.json.gz
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from boilercut.pipeline import Pipeline, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT.parent / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
+WCXB = ROOT.parent / "shared" / "bench" / "wcxb" / "cases.jsonl.gz"
 
 
 def sources() -> list[tuple[str, Source]]:
@@ -41,21 +48,31 @@ def sources() -> list[tuple[str, Source]]:
     return found
 
 
+def result(pipeline: Pipeline, source: Source) -> dict[str, object]:
+    """One document's output, headline, site, warnings and every block's verdict."""
+    doc = pipeline.process(source)
+    verdicts = [None if b.drop is None else [b.drop.stage, b.drop.rule, b.drop.reason] for b in doc.blocks]
+    return {
+        "output": pipeline.clean(source),
+        "title": doc.title,
+        "site": doc.site,
+        "warnings": doc.warnings,
+        "verdicts": verdicts,
+    }
+
+
 def results() -> dict[str, dict[str, object]]:
     configs = {"notitle": Config(title=False), "default": Config(), "nogeneric": Config(generic=False)}
     out: dict[str, dict[str, object]] = {}
     for config_name, config in configs.items():
         pipeline = Pipeline(config)
         for name, source in sources():
-            doc = pipeline.process(source)
-            verdicts = [None if b.drop is None else [b.drop.stage, b.drop.rule, b.drop.reason] for b in doc.blocks]
-            out[f"{config_name}/{name}"] = {
-                "output": pipeline.clean(source),
-                "title": doc.title,
-                "site": doc.site,
-                "warnings": doc.warnings,
-                "verdicts": verdicts,
-            }
+            out[f"{config_name}/{name}"] = result(pipeline, source)
+    default = Pipeline(configs["default"])
+    with gzip.open(WCXB, "rt", encoding="utf-8") as cases:
+        for line in cases:
+            case = json.loads(line)
+            out[f"default/wcxb:{case['id']}"] = result(default, Source(case["text"], url=case.get("url")))
     for path in sorted((ROOT / "samples" / "raw").glob("*.txt")):
         expected = (ROOT / "samples" / "expected" / path.name).read_text(encoding="utf-8")
         assert out[f"default/sample:{path.name}"]["output"] == expected, f"{path.name}: not the expected output"
