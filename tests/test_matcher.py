@@ -99,6 +99,8 @@ TRICKY = [
     (r"^(?:\p{L}+ ){0,3}@\w{3,}$", "Jane Doe @handle"),  # gated on a lone "@"
     (r"(?i)^(?:ad|ads|zoom)$", "ADS"),  # whole-line: longer lines cannot match
     (r"^\p{Lu}{2}\b", "ÄB c"),  # \p{...} braces are not a repeat count
+    (r"^[^>»›]{1,9}(?:\s*[>»›]\s*[^>»›]{1,9}){2,}$", "News › Local » Roads"),  # gated on a listed class
+    (r"(?i)^a[kx]$", "A\u212a"),  # a listed class under ignore-case: the Kelvin sign folds to k
 ]
 
 
@@ -109,7 +111,7 @@ def test_the_matcher_finds_what_regex_finds(pattern: str, text: str) -> None:
     assert fires(rule, text)
 
 
-LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»:·•-–()0123456789١ .!?@©"
+LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»>›:·•-–()0123456789١ .!?@©"
 # Patterns the parametrised cases above already show misread are left out here.
 MISREAD_ABOVE = {r"^[x[:digit:]]+ comments$", r"(?:Subscribe){e}", r"(?i)^İlgili haberler$", r"(?i)İlgili haberler"}
 PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + [
@@ -125,6 +127,8 @@ PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + 
     r"^(?:[\p{L}.:-]+ ){0,3}@[\w.]{3,}$",
     r"^(?:©|\(c\))\s*\S",
     r"(?i)^(?:ab|abc|ßk)\s*:?$",
+    r"^[^>»]{1,3}(?:\s*[>»]\s*[^>»]{1,3}){2,}$",
+    r"(?i)[»σ]",
 ]
 
 

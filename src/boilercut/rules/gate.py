@@ -28,8 +28,9 @@ MULTI_CHARACTER = re.compile(r"\\X|\\L<")
 # Literals shorter than this occur in most lines: gating on them costs more
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
-# ...except marks that prose seldom holds: one alone ("@" of a handle, "©") gates well.
-RARE_MARKS = frozenset("@©®™#$€£")
+# ...except marks that prose seldom holds: one alone ("@" of a handle, "©", a breadcrumb's
+# arrows) gates well.
+RARE_MARKS = frozenset("@©®™#$€£>»›")
 # A character class wider than this is not listed character by character.
 MAX_LISTED_RANGE = 256
 ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -269,9 +270,27 @@ def _sequence_options(items: list[tuple[Any, Any]], ignore_case: bool) -> list[s
             inner = _required(list(arg[2]), ignore_case)
             if inner:
                 options.append(inner)
+        elif op is sre.IN:
+            members = _listed_members(arg)
+            if members:
+                options.append(members)
     if run:
         options.extend(_folded_run(run))
     return options
+
+
+# A class of at most this many plain characters ("[>»›]") is an option of literals, one a character.
+MAX_CLASS_LITERALS = 8
+
+
+def _listed_members(members: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters of a small class of plain characters, casefolded; None for any other class."""
+    if len(members) > MAX_CLASS_LITERALS or any(op is not sre.LITERAL for op, _ in members):
+        return None  # negated, ranges, categories: not listed here
+    chars = [chr(arg) for _, arg in members]
+    if not all(map(_folds_plainly, chars)):
+        return None
+    return {char.casefold() for char in chars}
 
 
 def _folded_run(run: list[str]) -> list[set[str]]:
