@@ -149,22 +149,23 @@ class ZstdReader(io.RawIOBase):
         self._new_frame = zstandard.ZstdDecompressor().decompressobj
         self._frame = self._new_frame()
         self._in_frame = False  # bytes of the current frame were read, its end not yet
-        self._pending = b""
+        self._pending = b""  # decompressed, not yet handed out from `_taken` on
+        self._taken = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        while not self._pending:
+        while self._taken == len(self._pending):
             chunk = self._raw.read(self.CHUNK)
             if not chunk:
                 if self._in_frame:
                     raise TruncatedZstd("the stream ends inside a zstd frame")
                 return 0
-            self._pending = self._feed(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+            self._pending, self._taken = self._feed(chunk), 0
+        size = min(len(buffer), len(self._pending) - self._taken)
+        buffer[:size] = memoryview(self._pending)[self._taken : self._taken + size]
+        self._taken += size
         return size
 
     def _feed(self, chunk: bytes) -> bytes:
