@@ -25,7 +25,7 @@ examples = [{{ drop = "Site {n} Menu" }}]
 """
 
 
-def write_sites(folder: Path, count: int = MIN_FILES_TO_CACHE) -> None:
+def write_sites(folder: Path, count: int = max(MIN_FILES_TO_CACHE, 20)) -> None:
     folder.mkdir(exist_ok=True)
     for n in range(count):
         (folder / f"site{n}.example.toml").write_text(SITE.format(n=n), encoding="utf-8")

@@ -20,8 +20,9 @@ from .. import __version__
 from .model import RuleFile
 
 CACHE_DIR_VARIABLE = "BOILERCUT_CACHE_DIR"  # set it empty to turn the cache off
-# Below this many files parsing is quicker than a cache look-up is worth.
-MIN_FILES_TO_CACHE = 20
+# Even the shipped five files take longer to parse and check (their patterns are
+# compiled to check them) than one cache look-up: every run of one file pays it.
+MIN_FILES_TO_CACHE = 1
 
 
 def cached_rule_files(
