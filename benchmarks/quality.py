@@ -13,7 +13,7 @@ pages, 820 sites, with page types). The metric is the benchmark's own: word
 --cv trains a model on four fifths of the sites and cleans the pages of the
 fifth with it, five times over (a site's pages are all in one fold): every page
 is cleaned by a model that never saw its site. It needs the train extra and
-takes about a quarter of an hour on two cores. Site files are not used (none
+takes about half an hour on two cores. Site files are not used (none
 exists for a benchmark domain: a rule written for these pages would measure
 nothing). The last line sums it up for scripts:
 `cv scrapinghub=F wcxb=F wcxb-article=F html-scrapinghub=F html-wcxb=F`.
@@ -22,21 +22,16 @@ nothing). The last line sums it up for scripts:
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from boilercut.config import Config
-from boilercut.errors import DocumentError
-from boilercut.pipeline import Pipeline, Source
-from boilercut.run.read import page_source
-from boilercut.training.evaluate import BENCH_CONFIG, ceiling, cross_validated, scored
+from boilercut.pipeline import Pipeline
+from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored
 from boilercut.training.fit import Prepared, Settings
 from boilercut.training.metric import Score
-from boilercut.training.pages import load_pages
+from boilercut.training.pages import Page, load_pages
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb")
@@ -51,6 +46,7 @@ BASELINES: dict[str, dict[str, float]] = {
     "wcxb-article": {"raw": 0.813, "jusText": 0.837, "boilercut 0.1": 0.920, "trafilatura (HTML)": 0.935},
     "html-scrapinghub": {"boilercut 0.1": 0.966, "trafilatura (HTML)": 0.960},
     "html-wcxb": {"boilercut 0.1": 0.739, "trafilatura (HTML)": 0.776},
+    "html-wcxb-article": {"boilercut 0.1": 0.928, "trafilatura (HTML)": 0.935},
 }
 # The targets of issue 9 (cross-validated).
 TARGETS = {
@@ -62,42 +58,34 @@ TARGETS = {
 }
 
 
-def load_cases(data: Path) -> list[dict[str, str]]:
-    cases = []
+def cases_files(data: Path) -> list[Path]:
+    """The cases file of each set (gzipped or not), in SETS order."""
+    found = []
     for name in SETS:
         plain = data / name / "cases.jsonl"
-        path = plain if plain.is_file() else data / name / "cases.jsonl.gz"
-        with (open if path == plain else gzip.open)(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-            for line in handle:
-                case = json.loads(line)
-                case["set"] = name
-                case["type"] = case.get("type", "article")
-                case["file"] = str(path)
-                cases.append(case)
-    return cases
-
-
-def html_outputs(data: Path, cases: Sequence[dict[str, str]], pipeline: Pipeline) -> list[str]:
-    outputs = []
-    for case in cases:
-        html = gzip.decompress((data / case["set"] / "html" / f"{case['id']}.html.gz").read_bytes())
-        try:
-            source = page_source(html.decode("utf-8", "replace"), name=case["id"])
-        except DocumentError:
-            outputs.append("")
-            continue
-        outputs.append(pipeline.clean(source))
-    return outputs
-
-
-def groups(cases: Sequence[dict[str, str]]) -> dict[str, Callable[[int], bool]]:
-    found: dict[str, Callable[[int], bool]] = {
-        "scrapinghub": lambda i: cases[i]["set"] == "scrapinghub",
-        "wcxb": lambda i: cases[i]["set"] == "wcxb",
-    }
-    for kind in TYPES:
-        found[f"wcxb-{kind}"] = lambda i, kind=kind: cases[i]["set"] == "wcxb" and cases[i]["type"] == kind  # type: ignore[misc]
+        found.append(plain if plain.is_file() else data / name / "cases.jsonl.gz")
     return found
+
+
+def set_of(page: Page) -> str:
+    return Path(page.source).parent.name
+
+
+def groups(pages: Sequence[Page]) -> dict[str, Callable[[int], bool]]:
+    """Name -> which labeled pages it scores: each set and wcxb page type read from text,
+    then each set read from its HTML."""
+
+    def pick(name: str, html: bool, kind: str | None = None) -> Callable[[int], bool]:
+        def keep(i: int) -> bool:
+            page = pages[i]
+            return (page.html_file is not None) == html and set_of(page) == name and kind in (None, page.kind)
+
+        return keep
+
+    found = {name: pick(name, html=False) for name in SETS}
+    found |= {f"wcxb-{kind}": pick("wcxb", html=False, kind=kind) for kind in TYPES}
+    found |= {f"html-{name}": pick(name, html=True) for name in SETS}
+    return found | {"html-wcxb-article": pick("wcxb", html=True, kind="article")}
 
 
 def row(name: str, score: Score, ceiling_f1: float | None = None) -> str:
@@ -113,7 +101,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding scrapinghub/ and wcxb/")
     parser.add_argument("--cv", action="store_true", help="site-held-out cross-validation (trains five models)")
-    parser.add_argument("--no-html", action="store_true", help="leave out the HTML figures")
+    parser.add_argument("--no-html", action="store_true", help="leave out the pages read from their HTML")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of each set")
     args = parser.parse_args()
@@ -121,43 +109,37 @@ def main() -> int:
         print(f"{args.data}: no benchmark sets here; pass --data FOLDER", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    cases = load_cases(args.data)
-    texts = [case["text"] for case in cases]
-    golds = [case["gold"] for case in cases]
-    paths = sorted({Path(case["file"]) for case in cases}, key=lambda p: SETS.index(p.parent.name))
-    pages = load_pages(paths)
+    pages = load_pages(cases_files(args.data), html=not args.no_html)
     prepared = Prepared.of(pages)
+    labeled = prepared.pages[: prepared.originals]
+    golds = [page.gold for page in labeled]
     if args.cv:
         outputs = cross_validated(
-            prepared, texts, Settings(seed=args.seed), progress=lambda n, k: print(f"fold {n} of {k}", file=sys.stderr)
+            prepared, Settings(seed=args.seed), progress=lambda n, k: print(f"fold {n} of {k}", file=sys.stderr)
         )
         label = "cross-validated: each page cleaned by a model that never saw its site"
     else:
         pipeline = Pipeline(BENCH_CONFIG)
-        outputs = [pipeline.clean(Source(text, name=case["id"])) for text, case in zip(texts, cases, strict=True)]
+        outputs = [clean_page(pipeline, page) for page in labeled]
         label = "the shipped model, trained on these very pages: in-sample, NOT a measure of new sites"
-    print(f"{len(cases)} pages, plain text; {label}")
+    texts = sum(page.html_file is None for page in labeled)
+    print(f"{texts} pages read from text, {len(labeled) - texts} from HTML; {label}")
     figures = {}
-    for name, keep in groups(cases).items():
+    for name, keep in groups(labeled).items():
+        if not any(keep(i) for i in range(len(labeled))):
+            continue
         figures[name] = scored(golds, outputs, keep)
         print(row(name, figures[name], ceiling(prepared, keep).f1))
-    if not args.no_html:
-        # On HTML, trafilatura picks the main text; the rules and dedupe, reflow follow.
-        html = html_outputs(args.data, cases, Pipeline(Config(title=False, site_rules=False)))
-        print("HTML (the original pages)")
-        for name in SETS:
-            figures[f"html-{name}"] = scored(golds, html, groups(cases)[name])
-            print(row(f"html-{name}", figures[f"html-{name}"]))
     if args.worst:
         for name in SETS:
             print(f"worst {args.worst} pages of {name} (F1 of the page)")
             ranked = sorted(
                 (scored(golds, outputs, lambda j, i=i: j == i).f1, i)
-                for i in range(len(cases))
-                if groups(cases)[name](i)
+                for i in range(len(labeled))
+                if groups(labeled)[name](i)
             )
             for f1, i in ranked[: args.worst]:
-                print(f"  {f1:.3f} {cases[i]['id'][:16]} {cases[i].get('site', '')}")
+                print(f"  {f1:.3f} {labeled[i].id[:16]} {labeled[i].site}")
     print(f"{time.perf_counter() - started:.0f} s")
     summary = " ".join(
         f"{key}={figures[key].f1:.4f}"

@@ -71,8 +71,8 @@ def test_an_html_page_cleans_as_the_command_line_cleans_the_file(cli, tmp_path: 
     assert cleaned.title is not None and cleaned.text.startswith(cleaned.title)
 
 
-def test_an_html_page_without_main_text_is_a_document_error() -> None:
-    with pytest.raises(DocumentError, match="trafilatura found no main text"):
+def test_an_html_page_without_text_is_a_document_error() -> None:
+    with pytest.raises(DocumentError, match="holds no text"):
         Cleaner().clean_html("<html><head></head><body></body></html>")
 
 

@@ -44,3 +44,40 @@ def test_an_html_folder_is_mirrored_as_text(cli, tmp_path: Path) -> None:
         .read_text(encoding="utf-8")
         .startswith("Council approves new bridge\n\n")
     )
+
+
+# -- what the classifier knows of an HTML page -----------------------------------------------------
+
+
+def test_an_html_page_is_judged_as_its_whole_text_knowing_what_trafilatura_kept() -> None:
+    from boilercut.config import Config
+    from boilercut.pipeline import Pipeline
+    from boilercut.run.read import page_source
+
+    source = page_source(PAGE, name="bridge.html")
+    assert source.html and source.extraction is not None
+    assert "Sport" in source.text and "Copyright 2021" in source.text  # the whole page, menus and all
+    view = Pipeline(Config()).classifier_view(source)
+    extracted = dict(zip(view.lines, view.extracted.tolist(), strict=True))
+    assert all(extracted[paragraph] == 1.0 for paragraph in PARAGRAPHS)
+    assert extracted["Sport"] == 0.0
+    assert "Copyright 2021 Example Times. All rights reserved." not in extracted  # a rule dropped it first
+
+
+def test_plain_text_has_no_extractor_to_know_of() -> None:
+    from boilercut.classify.view import NOT_EXTRACTED
+    from boilercut.config import Config
+    from boilercut.pipeline import Pipeline, Source
+
+    view = Pipeline(Config()).classifier_view(Source("\n\n".join(PARAGRAPHS)))
+    assert view.extracted.tolist() == [NOT_EXTRACTED] * len(PARAGRAPHS)
+
+
+def test_a_page_trafilatura_finds_no_main_text_in_is_cleaned_as_plain_text(monkeypatch) -> None:
+    from boilercut import Cleaner
+    from boilercut.io import html
+
+    plain = Cleaner().clean(html.read_page(PAGE, "bridge.html").text).text
+    monkeypatch.setattr(html, "main_text", lambda page: None)
+    assert Cleaner().clean_html(PAGE).text == plain
+    assert all(paragraph in plain for paragraph in PARAGRAPHS)

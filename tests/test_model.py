@@ -171,3 +171,50 @@ def test_explain_names_the_model_and_the_features_behind_a_drop(cli) -> None:
         assert "article text with probability 0." in line.reason and "weighed most:" in line.reason
         named = line.reason.split("weighed most: ")[1].split(", ")
         assert len(named) == 3 and all(name.split()[0] in FIRST_FEATURES for name in named)
+
+
+def test_cover_is_the_share_of_a_lines_words_in_runs_of_four_the_other_text_has() -> None:
+    from boilercut.classify.cover import cover
+
+    lines = ["one two three four five", "six seven", "nothing here at all"]
+    assert cover(lines, "two three four five six seven").tolist() == [0.8, 1.0, 0.0]
+    assert cover(lines, "").tolist() == [0.0, 0.0, 0.0]
+    assert cover(["", "..."], "one two three four").tolist() == [0.0, 0.0]
+
+
+@pytest.mark.slow
+def test_train_reads_the_html_of_a_case_beside_its_file(cli, tmp_path: Path) -> None:
+    import shutil
+
+    from support import BENCH_HTML
+
+    (tmp_path / "html").mkdir()
+    cases = tmp_path / "cases.jsonl"
+    with cases.open("w", encoding="utf-8") as out:
+        for case in bench_cases()[:10]:
+            out.write(json.dumps({key: case[key] for key in ("id", "text", "gold", "url")}) + "\n")
+            shutil.copy(BENCH_HTML / f"{case['id']}.html.gz", tmp_path / "html")
+    model = tmp_path / "mine.npz"
+    result = cli("train", cases, "--out", model)
+    assert result.exit_code == 0, result.stderr
+    assert "20 pages of" in result.stderr and "(10 read from their HTML)" in result.stderr
+    page = tmp_path / "page.html.gz"
+    shutil.copy(BENCH_HTML / f"{bench_cases()[0]['id']}.html.gz", page)
+    result = cli("clean", page, "-", "--model", model)
+    assert result.exit_code == 0, result.stderr
+    assert bench_cases()[0]["gold"].split("\n")[0][:40] in result.stdout
+    result = cli("train", cases, "--out", model, "--text-only")
+    assert result.exit_code == 0, result.stderr
+    assert "10 pages of" in result.stderr and "(0 read from their HTML)" in result.stderr
+
+
+def test_aligned_cover_covers_a_passage_the_page_shows_twice_once() -> None:
+    from boilercut.classify.cover import aligned, cover
+
+    lead = "The council approved the new bridge on Tuesday."
+    lines = [lead, "Read more", lead, "Work starts in the spring, the mayor said."]
+    extraction = f"{lead}\nWork starts in the spring, the mayor said."
+    assert cover(lines, extraction).tolist() == [1.0, 0.0, 1.0, 1.0]
+    # One copy only: the one that runs on into the rest of the extracted text.
+    assert aligned(lines, extraction).tolist() == [0.0, 0.0, 1.0, 1.0]
+    assert aligned(["a b c", "d e"], "x y").tolist() == [0.0, 0.0]

@@ -35,7 +35,7 @@ class Line:
     a line that reflow joined others into, the whole joined paragraph.
     """
 
-    line: int  # 1-based line number in the input (the extracted text, for a page)
+    line: int  # 1-based line number in the input (the page's text, for an HTML page)
     text: str
     verdict: Verdict
     stage: str = ""
@@ -124,9 +124,9 @@ class Cleaner:
         return self.clean_source(Source(text, name="<text>", url=url))
 
     def clean_html(self, html: str, *, url: str | None = None) -> Cleaned:
-        """Clean one HTML page: its main text, extracted by trafilatura, then the stages.
+        """Clean one HTML page: its text, judged knowing what trafilatura extracts as its main text.
 
-        Raises DocumentError when the extractor finds no main text in the page.
+        Raises DocumentError when the page holds no text.
         """
         from .run.read import page_source
 

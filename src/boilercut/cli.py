@@ -361,13 +361,18 @@ def train(
     cases: Annotated[
         list[Path],
         typer.Argument(
-            metavar="CASES...", help="Cases files: JSON lines with 'text' and 'gold' (and 'url', 'site'); .gz allowed."
+            metavar="CASES...",
+            help="Cases files: JSON lines with 'text' and 'gold' (and 'id', 'url', 'site'); .gz allowed. "
+            "A case's HTML in html/ID.html[.gz] beside its file is read too.",
         ),
     ],
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="Where to write the model file (.npz).")],
     seed: Annotated[
         int, typer.Option("--seed", metavar="N", help="Random seed: the same pages and seed give the same model.")
     ] = 0,
+    text_only: Annotated[
+        bool, typer.Option("--text-only", help="Learn from the cases' text alone, not from their HTML files.")
+    ] = False,
     debug: Debug = False,
 ) -> None:  # fmt: skip
     """Train a model from labeled pages; use it with --model (needs the train extra)."""
@@ -378,7 +383,7 @@ def train(
         for path in cases:
             if not path.is_file():
                 raise UsageError(f"{path}: no such file")
-        model = train_model(cases, Settings(seed=seed), progress=report.note)
+        model = train_model(cases, Settings(seed=seed), progress=report.note, html=not text_only)
         model.save(out)
         report.note(f"wrote {out} ({out.stat().st_size // 1024} KB); use it with --model {out}")
 

@@ -31,7 +31,8 @@ class Source:
     name: str = "<stdin>"
     url: str | None = None
     path: str | None = None  # the input path, for site resolution by folder
-    extracted: bool = False  # the text is an HTML extractor's choice of the page's main text
+    html: bool = False  # the text is an HTML page's, rendered (`io.html.read_page`)
+    extraction: str | None = None  # what an HTML extractor took for the page's main text, if it found one
 
 
 class Pipeline:
@@ -65,12 +66,12 @@ class Pipeline:
     def process(self, source: Source, *, explain: bool = False) -> Document:
         """Run every stage over one document; nothing is removed, only marked.
 
-        The classifier judges whole pages; on what an HTML extractor kept, the rules alone apply.
+        The classifier judges whole pages; of an HTML page, it also knows what trafilatura extracted.
 
         Every rule stage's rules run before the first rule stage's verdicts: the
         classifier judges the lines the rules left (a site file always wins).
         """
-        doc, contexts = self._start(source, explain=explain, classified=self.config.generic and not source.extracted)
+        doc, contexts = self._start(source, explain=explain, classified=self.config.generic)
         ruled = False
         for stage, context in zip(self.stages, contexts, strict=True):
             if isinstance(stage, RuleStage) and not ruled:
@@ -91,7 +92,7 @@ class Pipeline:
                 break
             stage.apply(doc, context)
         self._apply_rules(doc, contexts)
-        return View.of(doc, self._stage_kind)[0]
+        return View.of(doc, self._stage_kind, source.extraction)[0]
 
     def _start(self, source: Source, *, explain: bool, classified: bool) -> tuple[Document, list[StageContext]]:
         """The document, its site, and each stage's context (with the classifier's judgement if ``classified``)."""
@@ -100,12 +101,16 @@ class Pipeline:
         templates = self.templates.of(site_group(doc.site, source))
         site_file = self.book.sites.get(doc.site) if doc.site else None
         spec = site_file.site if site_file else None
-        kind = Input.HTML if source.extracted else Input.TEXT
+        kind = Input.HTML if source.html else Input.TEXT
         literals = DocumentLiterals(self.book.literal_index(doc.site, kind), doc.blocks)
-        judgement = Judgement(doc, self.model, self._stage_kind, explain=explain) if classified else None
+        judgement = (
+            Judgement(doc, self.model, self._stage_kind, explain=explain, extraction=source.extraction)
+            if classified
+            else None
+        )
         contexts = [
             StageContext(
-                self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.extracted, literals, templates
+                self.book.rules_for(doc.site, stage.name, kind), spec, judgement, source.html, literals, templates
             )
             for stage in self.stages
         ]

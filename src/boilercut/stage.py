@@ -21,7 +21,7 @@ class StageContext:
     rules: RuleSet  # this stage's rules for the document's site (defaults included)
     site: SiteSpec | None
     judgement: Judgement | None = None  # the classifier's labels of the document (None: classifier off)
-    extracted: bool = False  # the text is what an HTML extractor kept of a page
+    html: bool = False  # the text is an HTML page's, rendered
     literals: DocumentLiterals | None = None  # the document's literal scan, shared by rule stages
     templates: frozenset[bytes] = frozenset()  # keys of the template lines of the document's site
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 
 # Columns seen on the lines one and two above and below.
-NEIGHBOUR_COLUMNS = ("words", "stop", "terminal", "cue", "blank_before", "shape_repeats", "lexical")
+NEIGHBOUR_COLUMNS = ("words", "stop", "terminal", "cue", "blank_before", "shape_repeats", "lexical", "extracted")
 NEIGHBOUR_OFFSETS = (1, 2)
 # Window half-widths for the shares of kinds of lines around a line: the paragraph
 # around it, and the page region.
@@ -74,6 +74,7 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         "comment_cue": cols["cue_comment"],
         "repeated_shape": (cols["shape_repeats"] >= 3).astype(np.float64),
         "lexical": cols["lexical"],
+        "extracted": cols["extracted"],
     }
     for name, values in kinds.items():
         for half in WINDOWS:
@@ -93,7 +94,29 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     out["words_of_longest"] = cols["words"] / max(longest, 1.0)
     prose_stop = cols["stop"][prose]
     out["stop_over_prose"] = cols["stop"] - (float(np.median(prose_stop)) if len(prose_stop) else PROSE_MIN_STOP)
+    out["page_extracted"] = np.full(n, _weighted_mean(cols["extracted"], cols["words"], MISSING))
     return out
+
+
+def agreement(extracted: np.ndarray, p: np.ndarray, tokens: np.ndarray) -> tuple[float, float]:
+    """On an HTML page, how far the first stage and the extractor agree: the share of the
+    words the first stage keeps that the extractor kept, and the reverse (MISSING on plain text)."""
+    if not len(extracted) or extracted[0] == MISSING:
+        return MISSING, MISSING
+    kept, taken = p > 0.5, extracted >= 0.5
+    return (
+        _weighted_mean(extracted[kept], tokens[kept], MISSING),
+        _weighted_mean(kept[taken].astype(np.float64), tokens[taken], MISSING),
+    )
+
+
+def _weighted_mean(values: np.ndarray, weights: np.ndarray, missing: float) -> float:
+    """Mean of ``values`` weighted by ``weights`` (+1, so that lines without words count
+    a little); ``missing`` where there is no line or the values say none was measured."""
+    if not len(values) or values[0] == MISSING:
+        return missing
+    weights = weights + 1.0
+    return float((values * weights).sum() / weights.sum())
 
 
 # Second stage: the first stage's keep probability seen around each line.
@@ -136,6 +159,9 @@ def second_stage(first: Mapping[str, np.ndarray], p: np.ndarray, tokens: np.ndar
     weight = tokens.sum()
     out["page_max_p"] = np.full(n, p.max() if n else 0.0)
     out["page_mean_p"] = np.full(n, float((p * tokens).sum() / weight) if weight else 0.0)
+    of_kept, of_extracted = agreement(first["extracted"], p, tokens)
+    out["extracted_of_kept"] = np.full(n, of_kept)
+    out["kept_of_extracted"] = np.full(n, of_extracted)
     order = np.argsort(-p, kind="stable")
     rank = np.empty(n)
     rank[order] = np.arange(n)

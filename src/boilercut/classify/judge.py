@@ -25,8 +25,18 @@ MAX_SETTLE_ROUNDS = 4
 class Judgement:
     """The labels of one document's blocks, computed on first use."""
 
-    def __init__(self, doc: Document, model: Model, stage_kinds: Mapping[str, Kind], *, explain: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        model: Model,
+        stage_kinds: Mapping[str, Kind],
+        *,
+        explain: bool = False,
+        extraction: str | None = None,
+    ) -> None:
         self._doc = doc
+        self._extraction = extraction  # an HTML extractor's main text of the page, if any
+        self._extracted: dict[int, float] = {}  # block index -> its ``extracted`` feature, as first judged
         self._model = model
         self._stage_kinds = stage_kinds
         self._explain = explain
@@ -37,7 +47,8 @@ class Judgement:
     def verdicts(self) -> Mapping[int, Verdict]:
         """Block index -> verdict, for every block still kept when first asked (after the rules)."""
         if self._labels is None:
-            view, indexes = View.of(self._doc, self._stage_kinds)
+            view, indexes = View.of(self._doc, self._stage_kinds, self._extraction)
+            self._extracted = dict(zip(indexes, view.extracted.tolist(), strict=True))
             self._labels, self._title = judge(view, indexes, self._model, self._explain, self._memo)
         return self._labels
 
@@ -50,11 +61,13 @@ class Judgement:
 
     def judge_again(self, stage_for: Mapping[Kind, str], skip: Collection[str] = ()) -> bool:
         """One round of settling: the kept lines judged as the rendered output shows them
-        (one blank line between paragraphs). `stage_for` maps each kind to the stage that
-        drops it (kinds of stages that did not run are left alone). True if a line was dropped."""
+        (one blank line between paragraphs; each with what an extractor kept of it, as first
+        judged). `stage_for` maps each kind to the stage that drops it (kinds of stages that
+        did not run are left alone). True if a line was dropped."""
         doc = self._doc
         kept = [index for index in doc.kept() if doc.blocks[index].text]
-        view = View.plain([doc.blocks[i].text for i in kept])
+        extracted = None if self._extraction is None else [self._extracted.get(i, 0.0) for i in kept]
+        view = View.plain([doc.blocks[i].text for i in kept], extracted=extracted)
         verdicts, _ = judge(view, kept, self._model, self._explain, self._memo)
         changed = False
         for index, verdict in verdicts.items():

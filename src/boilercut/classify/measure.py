@@ -2,7 +2,8 @@
 
 One pass over the lines fills a table of columns (one numpy array per signal):
 lengths, letters, capitals, digits, punctuation, stopwords of the page's
-language, sentence ends, the vocabulary cue, the line's shape. What a line's
+language, sentence ends, the vocabulary cue, the line's shape; on an HTML page,
+how much of the line the extractor kept. What a line's
 neighbours and the page say about it is derived from these columns afterwards
 (`context.py`), with array operations over the whole document.
 """
@@ -63,6 +64,7 @@ COLUMNS: tuple[str, ...] = (
     "ruled_above",
     "ruled_below",
     "ruled_gap",
+    "extracted",
 )
 
 
@@ -125,6 +127,7 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
         "ruled_above": view.ruled_above,
         "ruled_below": view.ruled_below,
         "ruled_gap": view.ruled_gap,
+        "extracted": view.extracted,
     }
     return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
 

@@ -3,7 +3,9 @@
 The rules run first and the classifier judges the lines they left. Where a rule
 dropped lines, the view says which kind of line stood just above or below a
 line (a credit under a caption, a comment heading above a post): the model reads
-it as a feature, and the kind of a dropped line is read from it too.
+it as a feature, and the kind of a dropped line is read from it too. On an
+HTML page it also says how much of each line the main text trafilatura
+extracted holds (`cover.aligned`; -1 where there is no such text).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document
+from .cover import aligned
 from .labels import Kind
 
 # Kinds of lines a rule dropped, as the model reads them (0: no line dropped there).
 RULED_CODES: dict[Kind, int] = {Kind.BOILERPLATE: 1, Kind.COMMENT: 2, Kind.CAPTION: 3, Kind.AD: 4}
 GAP_CAP = 10  # more dropped lines in a row say nothing new
+NOT_EXTRACTED = -1.0  # the ``extracted`` value of a line of a page no extractor read (plain text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class View:
     ruled_above: np.ndarray  # RULED_CODES kind of the line a rule dropped right above (0: none)
     ruled_below: np.ndarray  # ... right below
     ruled_gap: np.ndarray  # lines rules dropped between the line before and this one
+    extracted: np.ndarray  # share of the line an HTML extractor kept (NOT_EXTRACTED: no extractor read it)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -38,22 +43,33 @@ class View:
         """Lines start to stop (not included), with their surroundings."""
         cut = slice(start, stop)
         return View(
-            self.lines[cut], self.blank_before[cut], self.ruled_above[cut], self.ruled_below[cut], self.ruled_gap[cut]
+            self.lines[cut],
+            self.blank_before[cut],
+            self.ruled_above[cut],
+            self.ruled_below[cut],
+            self.ruled_gap[cut],
+            self.extracted[cut],
         )
 
     @classmethod
-    def plain(cls, lines: Sequence[str], blank_before: Sequence[int] | None = None) -> View:
+    def plain(
+        cls, lines: Sequence[str], blank_before: Sequence[int] | None = None, extracted: Sequence[float] | None = None
+    ) -> View:
         """Lines with nothing dropped between them (``blank_before`` default: one blank line
-        between lines, as boilercut's own output has them)."""
+        between lines, as boilercut's own output has them; ``extracted`` default: none)."""
         n = len(lines)
         default = [0] + [1] * (n - 1) if n else []
         blanks = np.asarray(blank_before if blank_before is not None else default, dtype=np.float64)
+        shares = np.full(n, NOT_EXTRACTED) if extracted is None else np.asarray(extracted, dtype=np.float64)
         zeros = np.zeros(n)
-        return cls(tuple(lines), blanks.reshape(n), zeros, zeros.copy(), zeros.copy())
+        return cls(tuple(lines), blanks.reshape(n), zeros, zeros.copy(), zeros.copy(), shares.reshape(n))
 
     @classmethod
-    def of(cls, doc: Document, stage_kinds: Mapping[str, Kind]) -> tuple[View, list[int]]:
-        """The kept, non-empty blocks of ``doc`` and what rules dropped around them; with their indexes."""
+    def of(
+        cls, doc: Document, stage_kinds: Mapping[str, Kind], extraction: str | None = None
+    ) -> tuple[View, list[int]]:
+        """The kept, non-empty blocks of ``doc`` and what rules dropped around them (and, given
+        an HTML extractor's main text of the page, how much of each it holds); with their indexes."""
         indexes: list[int] = []
         above: list[int] = []
         gaps: list[int] = []
@@ -77,11 +93,7 @@ class View:
             gap = 0
         blanks = [doc.blocks[i].blank_before for i in indexes]
         as_array = lambda values: np.asarray(values, dtype=np.float64).reshape(len(values))  # noqa: E731
-        view = cls(
-            tuple(doc.blocks[i].text for i in indexes),
-            as_array(blanks),
-            as_array(above),
-            as_array(below),
-            as_array(gaps),
-        )
+        lines = tuple(doc.blocks[i].text for i in indexes)
+        extracted = np.full(len(lines), NOT_EXTRACTED) if extraction is None else aligned(lines, extraction)
+        view = cls(lines, as_array(blanks), as_array(above), as_array(below), as_array(gaps), extracted)
         return view, indexes

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from .decoding import decode
-from .html import extract_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +124,8 @@ def _charset(content_type: str) -> str | None:
 
 
 def document_text(document: WarcDocument, name: str) -> str:
-    """The text to clean: the page's main text for HTML, the payload itself for a conversion.
-
-    An empty page is an empty text, as an empty HTML file is.
-    """
-    text = _decode(document, name)
-    return extract_text(text, name) if document.html and text.strip() else text
+    """The record's payload decoded: an HTML page's source, or a conversion's text."""
+    return _decode(document, name)
 
 
 def _decode(document: WarcDocument, name: str) -> str:

@@ -22,7 +22,7 @@ from ..io.compression import MAGIC_BYTES, damage, read_errors, reader, sniff
 from ..io.decoding import decode_noting
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
-from ..io.html import extract_text, looks_like_html
+from ..io.html import looks_like_html, read_page
 from ..io.jsonl import Fields, lookup, parse_record, text_of, url_of
 from ..io.warc import CutRecord, WarcDocument, document_text, read_records
 from ..pipeline import Source
@@ -91,7 +91,7 @@ def _cannot_read(error: BaseException) -> str:
 
 
 def file_source(path: Path, label: str | None = None, *, html: bool = False) -> Source:
-    """The one document a text or HTML file holds, read, decoded and (for HTML) extracted."""
+    """The one document a text or HTML file holds, read, decoded and (for HTML) rendered as text."""
     name = label or str(path)
     return document_source(read_file(path, name), name=name, path=path, html=html)
 
@@ -107,26 +107,28 @@ def current_text(path: Path) -> str | None:
 def document_source(
     data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
 ) -> Source:
-    """Decode a document's bytes; HTML (said so, by suffix or by content) is extracted first."""
+    """Decode a document's bytes; HTML (said so, by suffix or by content) is read as a page."""
     decoded = decode_noting(data, name)
     text = decoded.text
     html = html or _html_name(path) or looks_like_html(text)
     notes = (decoded.warning,) if decoded.warning else ()
-    return _source(text, name=name, path=path, url=url, html=html, notes=notes)
+    return _source(text, name=name, path=str(path) if path else None, url=url, html=html, notes=notes)
 
 
 def page_source(html: str, *, name: str, url: str | None = None) -> Source:
-    """An HTML page given as text: its main text, extracted."""
+    """An HTML page given as text: its text and main text (see `io.html`)."""
     return _source(html, name=name, url=url, html=True)
 
 
 def _source(
-    text: str, *, name: str, path: Path | None = None, url: str | None, html: bool, notes: tuple[str, ...] = ()
+    text: str, *, name: str, path: str | None = None, url: str | None, html: bool, notes: tuple[str, ...] = ()
 ) -> Source:
-    # An empty (or blank) document is an empty text whatever its format: there is no page to extract.
+    # An empty (or blank) document is an empty text whatever its format: there is no page to read.
+    extraction = None
     if html and text.strip():
-        text = extract_text(text, name)
-    return NotedSource(text, name=name, url=url, path=str(path) if path else None, extracted=html, notes=notes)
+        page = read_page(text, name)
+        text, extraction = page.text, page.extraction
+    return NotedSource(text, name=name, url=url, path=path, html=html, extraction=extraction, notes=notes)
 
 
 def _html_name(path: Path | None) -> bool:
@@ -208,10 +210,9 @@ def record_where(origin: Origin, document: WarcDocument) -> str:
 
 
 def record_source(document: WarcDocument, origin: Origin) -> Source:
-    """A WARC record's text: the page's main text for HTML, the payload itself for a conversion."""
+    """A WARC record's document: an HTML page read as a page, a conversion's text as it is."""
     where = record_where(origin, document)
-    text = document_text(document, where)
-    return Source(text, name=where, url=document.url, path=origin.path, extracted=document.html)
+    return _source(document_text(document, where), name=where, url=document.url, path=origin.path, html=document.html)
 
 
 # --- one record of a stream, for explain ---------------------------------------------------------------

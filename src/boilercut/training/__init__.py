@@ -29,10 +29,13 @@ def require_extra() -> None:
         ) from None
 
 
-def train(paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None) -> Model:
-    """A model trained on every page of the cases files at ``paths``."""
+def train(
+    paths: list[Path], settings: Settings, progress: Callable[[str], None] = lambda message: None, html: bool = True
+) -> Model:
+    """A model trained on every page of the cases files at ``paths`` (and, if ``html``, on
+    the pages whose HTML lies beside them, read from it: see `pages`)."""
     require_extra()
-    pages = load_pages(paths)
+    pages = load_pages(paths, html=html)
     if not any(page.keep.any() for page in pages):
         raise UsageError("no page has a line of its gold text: nothing to learn from")
     sites = len({page.site for page in pages})
@@ -41,7 +44,9 @@ def train(paths: list[Path], settings: Settings, progress: Callable[[str], None]
             f"pages of {sites} site(s): training holds sites out, {settings.inner_folds} at least are needed "
             "(give each case a 'url' or 'site')"
         )
-    progress(f"{len(pages)} pages of {sites} sites, {sum(len(p.lines) for p in pages)} lines")
+    read_html = sum(page.html_file is not None for page in pages)
+    lines = sum(len(page.lines) for page in pages)
+    progress(f"{len(pages)} pages of {sites} sites ({read_html} read from their HTML), {lines} lines")
     prepared = Prepared.of(pages)
     info = {
         "boilercut": __version__,

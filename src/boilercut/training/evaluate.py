@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..config import Config
-from ..pipeline import Pipeline, Source
+from ..errors import DocumentError
+from ..pipeline import Pipeline
 from .crossval import fold_models
 from .fit import Prepared, Settings
 from .metric import Score, Shares, score
+from .pages import Page, source_of
 
 # As the benchmark runs a cleaner: shipped rules without site files, headline left out.
 BENCH_CONFIG = Config(title=False, site_rules=False)
@@ -17,18 +19,25 @@ BENCH_CONFIG = Config(title=False, site_rules=False)
 
 def cross_validated(
     prepared: Prepared,
-    texts: Sequence[str],
     settings: Settings,
     config: Config = BENCH_CONFIG,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """The output for each page (``texts[i]`` is page i's raw text), each from a fold model."""
-    outputs = [""] * len(texts)
+    """The output for each labeled page (read from its text or its HTML), each from a fold model."""
+    outputs = [""] * prepared.originals
     for model, held in fold_models(prepared, settings, progress=progress):
         pipeline = Pipeline(config, model=model)
         for i in held:
-            outputs[i] = pipeline.clean(Source(texts[i], name=prepared.pages[i].id))
+            outputs[i] = clean_page(pipeline, prepared.pages[i])
     return outputs
+
+
+def clean_page(pipeline: Pipeline, page: Page) -> str:
+    """A labeled page's output; a page that cannot be read (an HTML page of no text) is empty."""
+    try:
+        return pipeline.clean(source_of(page))
+    except DocumentError:
+        return ""
 
 
 def scored(golds: Sequence[str], outputs: Sequence[str], keep: Callable[[int], bool] = lambda i: True) -> Score:

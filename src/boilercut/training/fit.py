@@ -50,9 +50,10 @@ class Settings:
 class Prepared:
     """Per-page work done once: measurements, token vectors, labels, weights.
 
-    ``pages`` holds the labeled pages first (``originals`` of them), then their
-    clean copies (see `pages.clean_copies`): a model trained on a page learns
-    from its copies too; only the labeled pages are judged and scored."""
+    ``pages`` holds the labeled pages first (``originals`` of them), then the
+    clean copies of those read from text (see `pages.clean_copies`): a model
+    trained on a page learns from its copies too; only the labeled pages are
+    judged and scored."""
 
     pages: list[Page]
     originals: int = 0
@@ -66,7 +67,7 @@ class Prepared:
     def of(cls, pages: Sequence[Page], progress: Callable[[int], None] | None = None, copies: bool = True) -> Prepared:
         prepared = cls(list(pages), originals=len(pages))
         for i, page in enumerate(pages):
-            extra = clean_copies(page) if copies else []
+            extra = clean_copies(page) if copies and page.html_file is None else []
             prepared.copies[i] = list(range(len(prepared.pages), len(prepared.pages) + len(extra)))
             prepared.pages.extend(extra)
         for number, page in enumerate(prepared.pages):

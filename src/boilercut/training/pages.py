@@ -1,11 +1,19 @@
-"""Labeled pages for training: read from cases files, repaired and split as the pipeline does."""
+"""Labeled pages for training: read from cases files, repaired and split as the pipeline does.
+
+A case is a page's scraped ``text`` and its ``gold`` main text. Where the
+page's HTML lies beside the cases file (``html/<id>.html`` or ``.html.gz``, as
+in the benchmark sets), the page is also read as boilercut reads an HTML page
+(its text rendered, trafilatura's extraction known to each line): a second
+labeled page, from which the model learns what an extractor's say is worth.
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +21,7 @@ import numpy as np
 
 from ..classify.view import View
 from ..config import Config
-from ..errors import UsageError
+from ..errors import DocumentError, UsageError
 from ..pipeline import Pipeline, Source
 from .gold import label_lines
 
@@ -30,6 +38,8 @@ class Page:
     url: str | None = None
     kind: str = ""  # the page type, where the set gives one (article, forum, ...)
     source: str = ""  # the cases file it came from
+    text: str = ""  # the case's scraped text
+    html_file: str | None = None  # the HTML file the page was read from (None: it was read from ``text``)
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -80,28 +90,76 @@ def site_of(record: dict[str, object], page_id: str) -> str:
     return host.removeprefix("www.") if host else page_id
 
 
-def load_pages(paths: list[Path]) -> list[Page]:
+def load_pages(paths: list[Path], html: bool = True) -> list[Page]:
+    """The cases of the files at ``paths`` as labeled pages: every case's text, then (if
+    ``html``) every case whose HTML lies beside its file, read as an HTML page."""
     pages = []
     pipeline = Pipeline(VIEW_CONFIG)
     for path in paths:
         for number, record in enumerate(read_cases(path), start=1):
-            view = view_of(str(record["text"]), pipeline)
-            gold = str(record["gold"])
             page_id = str(record.get("id", f"{path.name}:{number}"))
-            url = record.get("url")
-            pages.append(
-                Page(
-                    id=page_id,
-                    site=site_of(record, page_id),
-                    view=view,
-                    keep=np.array(label_lines(view.lines, gold), dtype=bool),
-                    gold=gold,
-                    url=url if isinstance(url, str) else None,
-                    kind=str(record.get("type", "")),
-                    source=path.name,
-                )
-            )
+            pages.append(_page(record, page_id, path, view_of(str(record["text"]), pipeline)))
+    if html:
+        pages += [page for page in map(partial(html_page, pipeline=pipeline), pages) if page is not None]
     return pages
+
+
+def _page(record: dict[str, object], page_id: str, path: Path, view: View) -> Page:
+    gold = str(record["gold"])
+    url = record.get("url")
+    return Page(
+        id=page_id,
+        site=site_of(record, page_id),
+        view=view,
+        keep=np.array(label_lines(view.lines, gold), dtype=bool),
+        gold=gold,
+        url=url if isinstance(url, str) else None,
+        kind=str(record.get("type", "")),
+        source=str(path),
+        text=str(record["text"]),
+    )
+
+
+def html_file(page: Page) -> Path | None:
+    """Where the HTML of a case lies, if beside its cases file."""
+    folder = Path(page.source).parent / "html"
+    for name in (f"{page.id}.html.gz", f"{page.id}.html"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def read_html(path: Path) -> str:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.name.endswith(".gz") else data).decode("utf-8", "replace")
+
+
+def html_source(path: Path, page_id: str, url: str | None = None) -> Source:
+    """A page's HTML file as the pipeline reads an HTML page."""
+    from ..run.read import page_source
+
+    return page_source(read_html(path), name=page_id, url=url)
+
+
+def source_of(page: Page) -> Source:
+    """The document a labeled page was read from, as the pipeline takes it."""
+    if page.html_file is not None:
+        return html_source(Path(page.html_file), page.id)
+    return Source(page.text, name=page.id)
+
+
+def html_page(page: Page, pipeline: Pipeline) -> Page | None:
+    """The case read from its HTML, labeled from the same gold; None if it has no HTML beside it
+    (or one with no text)."""
+    path = html_file(page)
+    if path is None:
+        return None
+    try:
+        view = pipeline.classifier_view(html_source(path, page.id))
+    except DocumentError:
+        return None
+    keep = np.array(label_lines(view.lines, page.gold), dtype=bool)
+    return replace(page, id=f"{page.id}#html", view=view, keep=keep, text="", html_file=str(path))
 
 
 def clean_copies(page: Page) -> list[Page]:
