@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 PARAGRAPHS = [
     "The city council approved the new bridge on Tuesday after two years of debate about its cost and its route.",
     "Construction will begin in the spring, and the mayor said the work should be finished before the end of 2026.",
@@ -81,3 +83,11 @@ def test_a_page_trafilatura_finds_no_main_text_in_is_cleaned_as_plain_text(monke
     monkeypatch.setattr(html, "main_text", lambda page: None)
     assert Cleaner().clean_html(PAGE).text == plain
     assert all(paragraph in plain for paragraph in PARAGRAPHS)
+
+
+def test_an_html_page_with_a_lone_surrogate_is_one_failed_document() -> None:
+    from boilercut import Cleaner
+    from boilercut.errors import DocumentError
+
+    with pytest.raises(DocumentError, match="not readable as HTML"):
+        Cleaner().clean_html("<html><body><p>The council met \udcff on Monday.</p></body></html>")

@@ -218,3 +218,11 @@ def test_aligned_cover_covers_a_passage_the_page_shows_twice_once() -> None:
     # One copy only: the one that runs on into the rest of the extracted text.
     assert aligned(lines, extraction).tolist() == [0.0, 0.0, 1.0, 1.0]
     assert aligned(["a b c", "d e"], "x y").tolist() == [0.0, 0.0]
+
+
+def test_aligned_cover_of_a_page_too_large_to_align_is_cover(monkeypatch) -> None:
+    from boilercut.classify import cover as module
+
+    lines = ["one two three four five", "six seven", "one two three four five"]
+    monkeypatch.setattr(module, "MAX_ALIGNED_WORK", 0)
+    assert module.aligned(lines, "one two three four five six seven").tolist() == [1.0, 1.0, 1.0]

@@ -34,7 +34,7 @@ def read_page(html: str, name: str) -> Page:
 
     try:
         text = html_text.extract_text(html, guess_layout=True)
-    except ValueError as error:  # lxml refuses some documents (an XML declaration with a str, ...)
+    except UnicodeEncodeError as error:  # html-text parses UTF-8 bytes: a lone surrogate cannot be encoded
         raise DocumentError(f"{name}: not readable as HTML ({error}): skipped") from None
     if not text.strip():
         raise DocumentError(f"{name}: this HTML page holds no text: skipped")

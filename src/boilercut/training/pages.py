@@ -129,16 +129,11 @@ def html_file(page: Page) -> Path | None:
     return None
 
 
-def read_html(path: Path) -> str:
-    data = path.read_bytes()
-    return (gzip.decompress(data) if path.name.endswith(".gz") else data).decode("utf-8", "replace")
+def html_source(path: Path, page_id: str) -> Source:
+    """A page's HTML file as `boilercut clean` reads it (decompressed, decoded, read as a page)."""
+    from ..run.read import document_source, read_file
 
-
-def html_source(path: Path, page_id: str, url: str | None = None) -> Source:
-    """A page's HTML file as the pipeline reads an HTML page."""
-    from ..run.read import page_source
-
-    return page_source(read_html(path), name=page_id, url=url)
+    return document_source(read_file(path, page_id), name=page_id, html=True)
 
 
 def source_of(page: Page) -> Source:
