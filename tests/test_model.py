@@ -16,6 +16,7 @@ from boilercut.classify.model import Model
 from boilercut.classify.view import View
 from boilercut.errors import ConfigError
 from boilercut.pipeline import Source
+from boilercut.training.crossval import each_fold
 from boilercut.training.gold import label_lines
 from support import BENCH, bench_cases
 
@@ -226,3 +227,16 @@ def test_aligned_cover_of_a_page_too_large_to_align_is_cover(monkeypatch) -> Non
     lines = ["one two three four five", "six seven", "one two three four five"]
     monkeypatch.setattr(module, "MAX_ALIGNED_WORK", 0)
     assert module.aligned(lines, "one two three four five six seven").tolist() == [1.0, 1.0, 1.0]
+
+
+def test_folds_run_in_worker_processes_give_what_they_give_here() -> None:
+    seen = {"calls": 0}  # a closure over local state: it is forked, never pickled
+
+    def work(number: int) -> tuple[int, int]:
+        seen["calls"] += 1
+        return number, number * number
+
+    here = list(each_fold(work, 5, jobs=1))
+    forked = sorted(each_fold(work, 5, jobs=2))
+    assert here == forked == [(n, n * n) for n in range(1, 6)]
+    assert seen["calls"] == 5  # the forked calls ran in the workers, not here

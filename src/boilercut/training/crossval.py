@@ -1,23 +1,53 @@
-"""Site-held-out cross-validation: every page judged by a model that never saw its site."""
+"""Site-held-out cross-validation: every page judged by a model that never saw its site.
+
+Folds can run in worker processes (``jobs``): each forks from the process that
+prepared the pages, trains its model and returns what the caller asked of it;
+LightGBM itself trains on one thread, so the models are the same whatever ``jobs``.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from ..classify.model import Model
 from .fit import Prepared, Settings, fit, site_folds
 
 FOLDS = 5
+T = TypeVar("T")
+
+# What a forked worker runs: set just before the pool forks, read by `_run_fold`.
+_FOLD_WORK: Callable[[int], Any] | None = None
 
 
-def fold_models(
-    prepared: Prepared, settings: Settings, folds: int = FOLDS, progress: Callable[[int, int], None] | None = None
-) -> Iterator[tuple[Model, Sequence[int]]]:
-    """(model, indexes of the pages it must judge) for each fold; a site's pages share a fold."""
-    everything = list(range(prepared.originals))
-    split = site_folds(prepared.pages, everything, folds, settings.seed + 1)
-    for number, held in enumerate(split, start=1):
-        if progress:
-            progress(number, folds)
-        held_set = set(held)
-        yield fit(prepared, [i for i in everything if i not in held_set], settings, {"fold": number}), held
+def fold_split(prepared: Prepared, settings: Settings, folds: int = FOLDS) -> list[list[int]]:
+    """The labeled pages split into folds; a site's pages share a fold."""
+    return site_folds(prepared.pages, range(prepared.originals), folds, settings.seed + 1)
+
+
+def fold_model(prepared: Prepared, settings: Settings, held: Sequence[int], number: int) -> Model:
+    """The model trained on every labeled page but those ``held`` out."""
+    held_set = set(held)
+    rest = [i for i in range(prepared.originals) if i not in held_set]
+    return fit(prepared, rest, settings, {"fold": number})
+
+
+def each_fold(work: Callable[[int], T], folds: int, jobs: int = 1) -> Iterator[T]:
+    """``work(number)`` for fold numbers 1..folds, in ``jobs`` forked processes (in the order
+    they finish), or here one after the other. ``work`` need not pickle; its results must."""
+    if jobs <= 1 or folds <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(work, range(1, folds + 1))
+        return
+    global _FOLD_WORK
+    _FOLD_WORK = work
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, folds)) as pool:
+            yield from pool.imap_unordered(_run_fold, range(1, folds + 1))
+    finally:
+        _FOLD_WORK = None
+
+
+def _run_fold(number: int) -> Any:
+    assert _FOLD_WORK is not None, "each_fold sets the work before forking"
+    return _FOLD_WORK(number)

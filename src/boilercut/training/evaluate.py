@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from ..config import Config
 from ..errors import DocumentError
 from ..pipeline import Pipeline
-from .crossval import fold_models
+from .crossval import each_fold, fold_model, fold_split
 from .fit import Prepared, Settings
 from .metric import Score, Shares, score
 from .pages import Page, source_of
@@ -22,13 +22,23 @@ def cross_validated(
     settings: Settings,
     config: Config = BENCH_CONFIG,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> list[str]:
-    """The output for each labeled page (read from its text or its HTML), each from a fold model."""
+    """The output for each labeled page (read from its text or its HTML), each from a fold
+    model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``)."""
+    split = fold_split(prepared, settings)
+
+    def outputs_of(number: int) -> dict[int, str]:
+        held = split[number - 1]
+        pipeline = Pipeline(config, model=fold_model(prepared, settings, held, number))
+        return {i: clean_page(pipeline, prepared.pages[i]) for i in held}
+
     outputs = [""] * prepared.originals
-    for model, held in fold_models(prepared, settings, progress=progress):
-        pipeline = Pipeline(config, model=model)
-        for i in held:
-            outputs[i] = clean_page(pipeline, prepared.pages[i])
+    for done, part in enumerate(each_fold(outputs_of, len(split), jobs), start=1):
+        for i, output in part.items():
+            outputs[i] = output
+        if progress:
+            progress(done, len(split))
     return outputs
 
 
