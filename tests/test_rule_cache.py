@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from boilercut.cache import cache_dir
 from boilercut.config import Config
 from boilercut.errors import RuleFileError
 from boilercut.pipeline import Pipeline, Source
-from boilercut.rules.cache import MIN_FILES_TO_CACHE, cache_dir
 
 SITE = """[site]
 domains = ["site{n}.example"]
@@ -25,7 +25,7 @@ examples = [{{ drop = "Site {n} Menu" }}]
 """
 
 
-def write_sites(folder: Path, count: int = max(MIN_FILES_TO_CACHE, 20)) -> None:
+def write_sites(folder: Path, count: int = 20) -> None:
     folder.mkdir(exist_ok=True)
     for n in range(count):
         (folder / f"site{n}.example.toml").write_text(SITE.format(n=n), encoding="utf-8")

@@ -69,6 +69,26 @@ def test_a_folder_of_files_is_merged_by_concept(tmp_path: Path) -> None:
     assert set(loaded.by_file) == {"de", "fr"}
 
 
+
+def test_a_folder_read_again_comes_from_the_cache_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "fr.toml").write_text('months = ["mai"]\n', encoding="utf-8")
+    read = vocabulary.load.__wrapped__  # past the once-a-run memo: as a new run reads it
+    assert read(folder).merged.months == {"mai"}
+    entries = list((tmp_path / "cache").glob("vocabulary-*.pickle"))
+    assert len(entries) == 1
+    assert read(folder).by_file == read(folder).by_file
+    assert list((tmp_path / "cache").glob("vocabulary-*.pickle")) == entries
+    (folder / "fr.toml").write_text('months = ["mai", "juin"]\n', encoding="utf-8")
+    assert read(folder).merged.months == {"mai", "juin"}
+    (folder / "fr.toml").write_text('months = ["Mai"]\n', encoding="utf-8")
+    with pytest.raises(VocabularyError, match="lower-case"):
+        read(folder)
+
 LANGUAGE_CODES = ", ".join(sorted(vocabulary.LANGUAGES))
 
 # (file name, its text, the exact message; the folder is named "vocab")

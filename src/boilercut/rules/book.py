@@ -11,8 +11,8 @@ import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from ..cache import cached
 from ..errors import RuleFileError
-from .cache import cached_rule_files
 from .gate import gate_for
 from .literals import LiteralIndex
 from .loader import load_rule_file
@@ -41,7 +41,8 @@ class RuleBook:
                 if name.endswith(".toml"):
                     chosen[name] = folder / name  # a later folder overrides an earlier one
         paths = [path for _, path in sorted(chosen.items())]
-        files = cached_rule_files(paths, known_stages, lambda path: load_rule_file(path, known_stages))
+        salt = repr(sorted(known_stages))
+        files = cached("rules", paths, salt, lambda: [load_rule_file(path, known_stages) for path in paths])
         return cls(files, site_rules=site_rules)
 
     def site_for_host(self, host: str) -> str | None:

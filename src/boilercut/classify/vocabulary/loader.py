@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from types import MappingProxyType
 
+from ...cache import cached
 from ...errors import VocabularyError
 from .model import COMMON, LANGUAGES, TABLES, Vocabulary, Words, merge
 
@@ -19,14 +20,15 @@ SHIPPED = Path(__file__).parent
 
 @functools.cache
 def load(folder: Path = SHIPPED) -> Vocabulary:
-    """The vocabulary of every ``*.toml`` file in ``folder`` (the shipped one by default), read once."""
+    """The vocabulary of every ``*.toml`` file in ``folder`` (the shipped one by default), read
+    once a run, and parsed again only when a file changed (see `boilercut.cache`)."""
     try:
         paths = sorted(path for path in folder.iterdir() if path.suffix == ".toml")  # glob would import fnmatch
     except OSError as error:
         raise VocabularyError(f"{folder}: cannot read the vocabulary folder: {error.strerror}") from None
     if not paths:
         raise VocabularyError(f"{folder}: no vocabulary files (*.toml); expected common.toml and files like en.toml")
-    by_file = {path.stem: _FileReader(path).read() for path in paths}
+    by_file = cached("vocabulary", paths, repr(TABLES), lambda: {path.stem: _FileReader(path).read() for path in paths})
     return Vocabulary(merge(by_file.values()), MappingProxyType(by_file))
 
 
