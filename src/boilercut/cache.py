@@ -10,10 +10,9 @@ that cannot be read or written is ignored: the files are then parsed, only slowe
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -30,17 +29,19 @@ def cached(kind: str, paths: Sequence[Path], salt: str, build: Callable[[], T]) 
     if folder is None:
         return build()
     try:
-        entry = folder / f"{kind}-{_key(paths, salt)}.pickle"
+        key = _key(paths, salt)
     except OSError:  # a file went missing: let build() say so
         return build()
+    entry = folder / f"{kind}-{zlib.crc32(key.encode()):08x}.pickle"
     try:
         with entry.open("rb") as stream:
-            loaded: T = pickle.load(stream)
-            return loaded
+            stored_key, loaded = pickle.load(stream)
+        if stored_key == key:
+            return loaded  # type: ignore[no-any-return]
     except Exception:  # absent, truncated, or written by other code: build it again
         pass
     value = build()
-    _store(entry, value)
+    _store(entry, (key, value))
     return value
 
 
@@ -53,16 +54,18 @@ def cache_dir() -> Path | None:
 
 
 def _key(paths: Sequence[Path], salt: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}\n{salt}\n".encode())
-    for path in paths:
-        stat = path.stat()
-        digest.update(f"{os.path.abspath(path)}\t{stat.st_size}\t{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """What the entry was built from, in full: the entry's name is a checksum of it, and the
+    entry holds it too, so that two keys of one checksum only take turns (hashlib would cost
+    every run the import of OpenSSL)."""
+    stats = (path.stat() for path in paths)
+    files = (f"{os.path.abspath(path)}\t{s.st_size}\t{s.st_mtime_ns}" for path, s in zip(paths, stats, strict=True))
+    return "\n".join((__version__, salt, *files))
 
 
-def _store(entry: Path, value: object) -> None:
+def _store(entry: Path, value: tuple[str, object]) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not kept."""
+    import tempfile  # here: most runs only read
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")

@@ -8,10 +8,11 @@ and strip_boilerplate drops them (rule TP001).
 
 from __future__ import annotations
 
-import hashlib
+import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # A line is template text when it appears in at least this many documents of
 # its site...
@@ -23,7 +24,14 @@ TEMPLATE_MIN_SHARE = 0.5
 
 def line_key(text: str) -> bytes:
     """A stable digest of a stripped line: the same in every worker process."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return _blake2b()(text.encode("utf-8"), digest_size=8).digest()
+
+
+@functools.cache
+def _blake2b() -> Callable[..., Any]:
+    import hashlib  # here: it loads OpenSSL, 8 ms of the start of every run, most of which count no lines
+
+    return hashlib.blake2b
 
 
 @dataclass(slots=True)
