@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from boilercut.cache import cache_dir
 from boilercut.config import Config
 from boilercut.errors import RuleFileError
 from boilercut.pipeline import Pipeline, Source
+from boilercut.rules import gate
 
 SITE = """[site]
 domains = ["site{n}.example"]
@@ -44,6 +46,19 @@ def test_a_second_run_reads_the_cache_and_cleans_the_same(tmp_path: Path) -> Non
     assert folder is not None and list(folder.glob("rules-*.pickle"))
     assert cleaned(tmp_path / "rules", 3) == first
     assert "Site 3 Menu" not in first
+
+
+def test_the_gates_of_the_patterns_are_kept_too_and_taken_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", str(tmp_path / "cache"))
+    write_sites(tmp_path / "rules")
+    cleaned(tmp_path / "rules", 3)
+    [entry] = (tmp_path / "cache").glob("gates-*.pickle")
+    _, kept = pickle.loads(entry.read_bytes())
+    assert kept["^Site 3 Menu$"] == gate.gate_for("^Site 3 Menu$")
+    gate.known({"^a made-up pattern$": gate.Gate(max_length=99)})
+    assert gate.gate_for("^a made-up pattern$").max_length == 99  # a kept gate is not read again
 
 
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..cache import cached
 from ..errors import RuleFileError
+from . import gate as gates
 from .gate import gate_for
 from .literals import LiteralIndex
 from .loader import load_rule_file
@@ -43,6 +44,8 @@ class RuleBook:
         paths = [path for _, path in sorted(chosen.items())]
         salt = repr(sorted(known_stages))
         files = cached("rules", paths, salt, lambda: [load_rule_file(path, known_stages) for path in paths])
+        patterns = (rule.pattern for f in files for rule in f.rules)
+        gates.known(cached("gates", [*paths, Path(gates.__file__)], salt, lambda: gates.gates_of(patterns)))
         return cls(files, site_rules=site_rules)
 
     def site_for_host(self, host: str) -> str | None:

@@ -10,8 +10,8 @@ list) gives no gate, and the rule runs on every line.
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -58,9 +58,28 @@ END_ANCHORS = ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING))
 
 
 # Each site's rule sets hold the default rules again, and the literal index reads every
-# rule's gate once more: a pattern's gate is read once a run.
-@functools.lru_cache(maxsize=4096)
+# rule's gate once more: a pattern's gate is read once a run, or taken from `known`.
+_KNOWN: dict[str, Gate] = {}
+
+
+def gates_of(patterns: Iterable[str]) -> dict[str, Gate]:
+    """The gate of each pattern: what a rule book keeps between runs (see `known`)."""
+    return {pattern: gate_for(pattern) for pattern in patterns}
+
+
+def known(gates: Mapping[str, Gate]) -> None:
+    """Take ``gates`` (from `gates_of`, kept between runs) instead of reading those patterns again."""
+    _KNOWN.update(gates)
+
+
 def gate_for(pattern: str) -> Gate:
+    gate = _KNOWN.get(pattern)
+    if gate is None:
+        gate = _KNOWN[pattern] = _read_gate(pattern)
+    return gate
+
+
+def _read_gate(pattern: str) -> Gate:
     widened = _widen_properties(pattern)
     if MISREAD.search(widened):  # once properties are widened: the braces of \p{Lu} are not a repeat
         return NO_GATE
