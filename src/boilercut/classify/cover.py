@@ -47,10 +47,7 @@ def cover(lines: Sequence[str], other: str) -> np.ndarray:
         if tuple(tokens[i : i + run]) in runs:
             covered[i] += 1
             covered[i + run] -= 1
-    word_covered = np.cumsum(covered[:-1]) > 0
-    owner = np.repeat(np.arange(len(lines)), counts.astype(np.int64))
-    hits = np.bincount(owner, weights=word_covered, minlength=len(lines))
-    return np.divide(hits, counts, out=np.zeros(len(lines)), where=counts > 0)
+    return _line_shares(np.cumsum(covered[:-1]) > 0, counts.astype(np.int64))
 
 
 # Past this many page words times other words, the alignment could take seconds: `cover` stands in.
@@ -70,5 +67,10 @@ def aligned(lines: Sequence[str], other: str) -> np.ndarray:
     for start, _, size in SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
         if size >= RUN:
             covered[start : start + size] = 1.0
-    hits = np.bincount(np.repeat(np.arange(len(lines)), counts), weights=covered, minlength=len(lines))
-    return np.divide(hits, counts, out=np.zeros(len(lines)), where=counts > 0)
+    return _line_shares(covered, counts)
+
+
+def _line_shares(covered: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Each line's share of covered words, from a flag per word and each line's word count."""
+    hits = np.bincount(np.repeat(np.arange(len(counts)), counts), weights=covered, minlength=len(counts))
+    return np.divide(hits, counts, out=np.zeros(len(counts)), where=counts > 0)

@@ -17,7 +17,7 @@ from ..errors import DocumentError
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """An HTML page read: its text, and the headline and main text an extractor took from it."""
+    """An HTML page read: its text, and the main text an extractor took from it."""
 
     text: str
     extraction: str | None  # None: the extractor found no main text (the page is judged as plain text)
