@@ -28,6 +28,9 @@ CAP_DATES = 20
 CAP_AD_CUES = 10
 MISSING = -1.0  # a neighbour beyond the page's first or last line
 POSITION_CAP = 200  # lines from the page's start or end
+# The page's prose words are counted up to this (the 95th percentile of the training
+# pages): past it a page is simply long, and the trees never saw longer ones.
+PAGE_PROSE_CAP = 5000.0
 
 
 def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
@@ -89,7 +92,7 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     out["from_start"] = np.minimum(index, POSITION_CAP)
     out["from_end"] = np.minimum(n - 1 - index, POSITION_CAP)
     out["page_lines"] = np.full(n, np.log1p(n))
-    out["page_prose_words"] = np.full(n, np.log1p(total))
+    out["page_prose_words"] = np.full(n, np.log1p(min(total, PAGE_PROSE_CAP)))
     longest = cols["words"].max() if n else 1.0
     out["words_of_longest"] = cols["words"] / max(longest, 1.0)
     prose_stop = cols["stop"][prose]
