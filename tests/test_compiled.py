@@ -119,7 +119,7 @@ def test_character_counts_and_shapes_are_identical_on_every_bench_line(pages: li
 def test_forest_outputs_are_identical_on_bench_feature_tables(pages: list[list[str]]) -> None:
     model = shipped()
     tables = [
-        matrix(first_columns(View.plain(lines), model.lexicon, model.lexicon_intercept), FIRST_FEATURES)
+        matrix(first_columns(View.plain(lines), model), FIRST_FEATURES)
         for lines in pages[:120]
     ]
     features = np.vstack(tables)

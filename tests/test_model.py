@@ -240,3 +240,14 @@ def test_folds_run_in_worker_processes_give_what_they_give_here() -> None:
     forked = sorted(each_fold(work, 5, jobs=2))
     assert here == forked == [(n, n * n) for n in range(1, 6)]
     assert seen["calls"] == 5  # the forked calls ran in the workers, not here
+
+
+def test_window_means_of_a_table_are_those_of_each_column() -> None:
+    from boilercut.classify.context import window_mean
+
+    table = np.random.default_rng(0).random((37, 4))
+    for half in (1, 5, 15, 50):
+        both = window_mean(table, half)
+        for column in range(4):
+            assert np.array_equal(both[:, column], window_mean(table[:, column], half))
+    assert np.allclose(window_mean(np.array([1.0, 2.0, 3.0]), 1), [2.0, 2.0, 2.0])

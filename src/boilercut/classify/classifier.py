@@ -39,7 +39,7 @@ def probabilities(
     (``memo``: what earlier rounds measured of the same document)."""
     from .context import second_stage
 
-    cols = first_columns(view, model.lexicon, model.lexicon_intercept, memo)
+    cols = first_columns(view, model, memo)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second_cols = second_stage(cols, p1, token_counts(view.lines))

@@ -44,12 +44,14 @@ def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
 
 
 def window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    """Mean of the values within ``half`` lines of each line, the line itself left out."""
+    """Mean of the values within ``half`` lines of each line, the line itself left out
+    (of each column at once, for a lines x columns table)."""
     n = len(values)
-    total = np.concatenate(([0.0], np.cumsum(values)))
+    total = np.concatenate((np.zeros((1, *values.shape[1:])), np.cumsum(values, axis=0)))
     index = np.arange(n)
     low, high = np.maximum(0, index - half), np.minimum(n, index + half + 1)
-    return (total[high] - total[low] - values) / np.maximum(1, high - low - 1)
+    count = np.maximum(1, high - low - 1)
+    return (total[high] - total[low] - values) / (count if values.ndim == 1 else count[:, None])
 
 
 def count_above(values: np.ndarray) -> np.ndarray:
@@ -79,9 +81,11 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         "lexical": cols["lexical"],
         "extracted": cols["extracted"],
     }
-    for name, values in kinds.items():
+    table = np.column_stack(list(kinds.values()))
+    means = {half: window_mean(table, half) for half in WINDOWS}
+    for k, name in enumerate(kinds):
         for half in WINDOWS:
-            out[f"{name}_window{half}"] = window_mean(values, half)
+            out[f"{name}_window{half}"] = means[half][:, k]
     out["comment_cues_above"] = np.minimum(count_above(cols["cue_comment"]), CAP_COMMENT_CUES)
     out["dates_above"] = np.minimum(count_above(cols["cue_date"]), CAP_DATES)
     out["ad_cues_above"] = np.minimum(count_above(cols["cue_ad"]), CAP_AD_CUES)

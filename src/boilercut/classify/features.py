@@ -14,6 +14,7 @@ import numpy as np
 from . import context, lexicon
 from .measure import COLUMNS, char_counts, measure
 from .memo import Memo
+from .model import Model
 from .view import View
 
 
@@ -22,9 +23,10 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
     return np.ascontiguousarray(char_counts(lines)[:, 3])
 
 
-def first_columns(view: View, weights: np.ndarray, intercept: float, memo: Memo | None = None) -> dict[str, np.ndarray]:
+def first_columns(view: View, model: Model, memo: Memo | None = None) -> dict[str, np.ndarray]:
     cols = measure(view, memo)
-    cols["lexical"] = lexical(view.lines, weights, intercept, memo)
+    cols["lexical"] = lexical(view.lines, model.lexicon, model.lexicon_intercept, memo)
+    cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(view.lines), model.known))
     return context.first_stage(cols)
 
 
@@ -41,12 +43,15 @@ def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, memo: M
 def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:
     if not names:
         return np.zeros((0, 0))
-    return np.column_stack([np.asarray(table[name], dtype=np.float64) for name in names])
+    out = np.empty((len(table[names[0]]), len(names)))
+    for column, name in enumerate(names):
+        out[:, column] = table[name]
+    return out
 
 
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The feature names, in table order, read off a one-line table."""
-    one = {name: np.zeros(1) for name in COLUMNS} | {"lexical": np.zeros(1)}
+    one = {name: np.zeros(1) for name in COLUMNS} | {"lexical": np.zeros(1), "lexicon_coverage": np.zeros(1)}
     first = context.first_stage(one)
     second = context.second_stage(first, np.zeros(1), np.zeros(1))
     return tuple(first), tuple(second)

@@ -68,11 +68,14 @@ class Judgement:
         kept = [index for index in doc.kept() if doc.blocks[index].text]
         extracted = None if self._extraction is None else [self._extracted.get(i, 0.0) for i in kept]
         view = View.plain([doc.blocks[i].text for i in kept], extracted=extracted)
-        verdicts, _ = judge(view, kept, self._model, self._explain, self._memo)
+        verdicts, title = judge(view, kept, self._model, self._explain, self._memo)
         changed = False
         for index, verdict in verdicts.items():
             stage = stage_for.get(verdict.kind)
-            if stage is not None and verdict.rule not in skip and index != doc.title:
+            # The headline stays unless, seen as the output shows it, it is no headline and
+            # the model drops it: as a second run over the output would.
+            headline = index == doc.title and title == index
+            if stage is not None and verdict.rule not in skip and not headline:
                 why = f"{verdict.reason} (judged again without the dropped lines)"
                 changed |= doc.drop(index, stage, verdict.rule, why)
         return changed

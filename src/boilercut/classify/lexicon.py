@@ -101,3 +101,41 @@ def bucket_counts(text: str) -> Counter[int]:
     out[bucket("S:" + (text[:1] if not text[:1].isalnum() else "alnum"))] += 1
     out[bucket(f"N:{min(count, WORD_COUNT_CAP)}")] += 1
     return out
+
+
+# The lexicon knows the words of the languages it learned from. How much of a page's
+# vocabulary it knows tells the trees how far to trust its score: on a page in a
+# language it never saw (German, when it learned from English pages), its score rests
+# on the line's shape alone, and the trees learned what to do then (see
+# `training.foreign`). A word counts as known when the training pages of two sites or
+# more used it; a page's share is read from its first words.
+COVERAGE_SAMPLE_WORDS = 1000
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def page_words(lines: Sequence[str]) -> list[str]:
+    """The page's first COVERAGE_SAMPLE_WORDS letter words, in lower case."""
+    words: list[str] = []
+    for text in lines:
+        words += LETTERS.findall(text[: COVERAGE_SAMPLE_WORDS * 20].lower())
+        if len(words) >= COVERAGE_SAMPLE_WORDS:
+            break
+    return words[:COVERAGE_SAMPLE_WORDS]
+
+
+def word_buckets(lines: Sequence[str]) -> np.ndarray:
+    """The buckets of the page's words (`page_words`)."""
+    return np.fromiter(map(bucket, page_words(lines)), dtype=np.int64)
+
+
+def coverage(buckets: np.ndarray, known: np.ndarray) -> float:
+    """Share of the words (`word_buckets`) that are ``known`` (a bool array over buckets); 0 without words."""
+    return float(known[buckets].mean()) if len(buckets) else 0.0
+
+
+def known_words(buckets_by_site: Sequence[np.ndarray], min_sites: int = 2) -> np.ndarray:
+    """Buckets used by at least ``min_sites`` of the sites (one array of buckets per site)."""
+    sites = np.zeros(1 << BITS, dtype=np.int32)
+    for buckets in buckets_by_site:
+        sites[np.unique(buckets)] += 1
+    return sites >= min_sites

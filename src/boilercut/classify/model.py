@@ -1,7 +1,7 @@
 """A trained model: the lexicon, two forests and what they were trained with, in one file.
 
-The file is a numpy ``.npz`` archive holding arrays only (no pickles) and a JSON
-header: the format version, the feature names each forest reads (checked against
+The file is a numpy ``.npz`` archive holding arrays only (no pickles: the lexicon's
+weights, the words it knows as packed bits, the forests) and a JSON header: the format version, the feature names each forest reads (checked against
 this code's features when loaded), the decision threshold, and how the model was
 trained (sets, pages, seed, cross-validated figures). The shipped model is
 package data, loaded on first use.
@@ -21,7 +21,7 @@ import numpy as np
 from ..errors import ConfigError
 from .trees import Forest
 
-FORMAT = 1
+FORMAT = 2  # 2: the lexicon's known words (2026-12-04)
 SHIPPED = "boilercut-text.npz"
 
 
@@ -35,6 +35,7 @@ class Model:
     second: Forest  # keep probability from the first stage's probabilities in context
     first_features: tuple[str, ...]
     second_features: tuple[str, ...]
+    known: np.ndarray  # bool per lexicon bucket: a word of two training sites or more hashes there
     threshold: float = 0.5  # keep a line when the second stage's probability is above this
     info: dict[str, Any] = field(default_factory=dict)  # how it was trained, for `boilercut model`
 
@@ -48,6 +49,7 @@ class Model:
             "info": self.info,
         }
         arrays = {"header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), "lexicon": self.lexicon}
+        arrays["known"] = np.packbits(self.known)
         arrays |= {f"first.{k}": v for k, v in self.first.arrays().items()}
         arrays |= {f"second.{k}": v for k, v in self.second.arrays().items()}
         with path.open("wb") as handle:
@@ -73,6 +75,7 @@ class Model:
                 second=Forest.from_arrays(_part(arrays, "second")),
                 first_features=tuple(header["first_features"]),
                 second_features=tuple(header["second_features"]),
+                known=np.unpackbits(arrays["known"]).astype(bool),
                 threshold=float(header["threshold"]),
                 info=dict(header.get("info", {})),
             )

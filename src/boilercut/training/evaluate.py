@@ -23,20 +23,24 @@ def cross_validated(
     config: Config = BENCH_CONFIG,
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
-) -> list[str]:
+    cleaners: Sequence[Callable[[Pipeline, Page], str]] = (),
+) -> list[list[str]]:
     """The output for each labeled page (read from its text or its HTML), each from a fold
-    model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``)."""
+    model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``).
+    One list of outputs for each of ``cleaners`` (default: `clean_page` alone)."""
     split = fold_split(prepared, settings)
+    cleaners = cleaners or (clean_page,)
 
-    def outputs_of(number: int) -> dict[int, str]:
+    def outputs_of(number: int) -> list[dict[int, str]]:
         held = split[number - 1]
         pipeline = Pipeline(config, model=fold_model(prepared, settings, held, number))
-        return {i: clean_page(pipeline, prepared.pages[i]) for i in held}
+        return [{i: clean(pipeline, prepared.pages[i]) for i in held} for clean in cleaners]
 
-    outputs = [""] * prepared.originals
-    for done, part in enumerate(each_fold(outputs_of, len(split), jobs), start=1):
-        for i, output in part.items():
-            outputs[i] = output
+    outputs = [[""] * prepared.originals for _ in cleaners]
+    for done, parts in enumerate(each_fold(outputs_of, len(split), jobs), start=1):
+        for out, part in zip(outputs, parts, strict=True):
+            for i, output in part.items():
+                out[i] = output
         if progress:
             progress(done, len(split))
     return outputs

@@ -23,10 +23,12 @@ from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_c
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
+from .foreign import disguise
 from .pages import Page, clean_copies
 
 PAGE_WEIGHT = 1000.0  # each page's lines share this weight (scale only matters to the learners' minima)
 COPY_WEIGHT = 0.2  # a clean copy of a page weighs a fifth of the page
+FOREIGN_WEIGHT = 0.5  # a page shown in words the lexicon does not know (`foreign`) weighs half the page
 ARTICLE = "article"  # the page type boilercut is for
 
 
@@ -66,9 +68,11 @@ class Prepared:
     pages: list[Page]
     originals: int = 0
     copies: dict[int, list[int]] = field(default_factory=dict)  # labeled page -> its copies
+    foreign: set[int] = field(default_factory=set)  # the copies in disguise (`foreign`)
     columns: list[dict[str, np.ndarray]] = field(default_factory=list)
     tokens: list[np.ndarray] = field(default_factory=list)
     vectors: list[list[tuple[list[int], list[float]]]] = field(default_factory=list)
+    words: list[np.ndarray] = field(default_factory=list)  # `lexicon.word_buckets` of each page
     weights: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
@@ -79,15 +83,31 @@ class Prepared:
             prepared.copies[i] = list(range(len(prepared.pages), len(prepared.pages) + len(extra)))
             prepared.pages.extend(extra)
         for number, page in enumerate(prepared.pages):
-            prepared.columns.append(measure(page.view) if page.lines else {})
-            tokens = token_counts(page.lines)
-            prepared.tokens.append(tokens)
-            prepared.vectors.append([lexicon.line_vector(text) for text in page.lines])
             share = PAGE_WEIGHT if number < prepared.originals else PAGE_WEIGHT * COPY_WEIGHT
-            prepared.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * share)
+            prepared._add(page, measure(page.view) if page.lines else {}, share, disguised=False)
             if progress and number < prepared.originals:
                 progress(number + 1)
+        if copies:
+            prepared.add_foreign_copies()
         return prepared
+
+    def add_foreign_copies(self) -> None:
+        """Each labeled page once more, its words unknown to the lexicon (see `foreign`)."""
+        for i in range(self.originals):
+            self.copies.setdefault(i, []).append(len(self.pages))
+            self.foreign.add(len(self.pages))
+            self.pages.append(self.pages[i])
+            self._add(self.pages[i], self.columns[i], PAGE_WEIGHT * FOREIGN_WEIGHT, disguised=True)
+
+    def _add(self, page: Page, columns: dict[str, np.ndarray], share: float, disguised: bool) -> None:
+        """The per-page work for ``page`` (its lexical inputs in disguise if ``disguised``)."""
+        lines = [disguise(text) for text in page.lines] if disguised else page.lines
+        tokens = token_counts(page.lines)
+        self.columns.append(columns)
+        self.tokens.append(tokens)
+        self.vectors.append([lexicon.line_vector(text) for text in lines])
+        self.words.append(lexicon.word_buckets(lines))
+        self.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * share)
 
     def with_copies(self, indexes: Sequence[int]) -> list[int]:
         """The labeled pages at ``indexes`` and their clean copies."""
@@ -114,16 +134,19 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
     """A model trained on the pages at ``indexes`` of ``prepared``."""
     indexes = [i for i in prepared.with_copies(indexes) if prepared.pages[i].lines]
     inner = site_folds(prepared.pages, indexes, settings.inner_folds, settings.seed)
-    # 1. The lexical score, out of fold, then on all pages.
+    # 1. The lexical score and the share of each page's words the lexicon knows, out of
+    # fold, then on all pages. The lexicon learns from pages in their own words only.
     lexical: dict[int, np.ndarray] = {}
+    known_share: dict[int, float] = {}
     for held in inner:
         rest = [i for i in indexes if i not in set(held)]
-        weights, intercept = _fit_lexicon(prepared, rest, settings)
+        weights, intercept, known = _fit_lexicon(prepared, rest, settings)
         for i in held:
             lexical[i] = _lexical(prepared, i, weights, intercept)
-    weights, intercept = _fit_lexicon(prepared, indexes, settings)
+            known_share[i] = lexicon.coverage(prepared.words[i], known)
+    weights, intercept, known = _fit_lexicon(prepared, indexes, settings)
     # 2. The first forest, out of fold, then on all pages.
-    firsts = {i: context.first_stage(prepared.columns[i] | {"lexical": lexical[i]}) for i in indexes}
+    firsts = {i: context.first_stage(_first_columns(prepared, i, lexical[i], known_share[i])) for i in indexes}
     x1 = {i: matrix(firsts[i], FIRST_FEATURES) for i in indexes}
     p1: dict[int, np.ndarray] = {}
     for held in inner:
@@ -142,6 +165,7 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
         second=second,
         first_features=FIRST_FEATURES,
         second_features=SECOND_FEATURES,
+        known=known,
         threshold=settings.threshold,
         info=dict(info or {}),
     )
@@ -158,10 +182,17 @@ def _type_weight(page: Page, settings: Settings) -> float:
     return 1.0 if page.kind in ("", ARTICLE) else settings.other_types_weight
 
 
-def _fit_lexicon(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> tuple[np.ndarray, float]:
+def _first_columns(prepared: Prepared, i: int, lexical: np.ndarray, known_share: float) -> dict[str, np.ndarray]:
+    return prepared.columns[i] | {"lexical": lexical, "lexicon_coverage": np.full(len(lexical), known_share)}
+
+
+def _fit_lexicon(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> tuple[np.ndarray, float, np.ndarray]:
+    """The lexicon's weights and intercept, and the words it knows, from the pages at
+    ``indexes`` in their own words (the copies in disguise left out)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    indexes = [i for i in indexes if i not in prepared.foreign]
     rows, cols, values = [], [], []
     row = 0
     for i in indexes:
@@ -174,7 +205,15 @@ def _fit_lexicon(prepared: Prepared, indexes: Sequence[int], settings: Settings)
     y, w = _labels(prepared, indexes, settings)
     model = LogisticRegression(C=settings.lexicon_c, solver="liblinear", max_iter=300, random_state=settings.seed)
     model.fit(x, y, sample_weight=w)
-    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0]), _known(prepared, indexes)
+
+
+def _known(prepared: Prepared, indexes: Sequence[int]) -> np.ndarray:
+    """The words (buckets) of the pages at ``indexes`` that two sites or more use."""
+    by_site: dict[str, list[np.ndarray]] = {}
+    for i in indexes:
+        by_site.setdefault(prepared.pages[i].site, []).append(prepared.words[i])
+    return lexicon.known_words([np.concatenate(arrays) for arrays in by_site.values()])
 
 
 def _lexical(prepared: Prepared, i: int, weights: np.ndarray, intercept: float) -> np.ndarray:
