@@ -1,7 +1,8 @@
 """A trained model: the lexicon, two forests and what they were trained with, in one file.
 
-The file is a numpy ``.npz`` archive holding arrays only (no pickles: the lexicon's
-weights, the words it knows as packed bits, the forests) and a JSON header: the format version, the feature names each forest reads (checked against
+The file is a numpy ``.npz`` archive holding arrays only (no pickles: the
+lexicon's weights, the words it knows as packed bits, the forests) and a JSON
+header: the format version, the feature names each forest reads (checked against
 this code's features when loaded), the decision threshold, and how the model was
 trained (sets, pages, seed, cross-validated figures). The shipped model is
 package data, loaded on first use.

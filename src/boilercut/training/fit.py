@@ -61,9 +61,9 @@ class Prepared:
     """Per-page work done once: measurements, token vectors, labels, weights.
 
     ``pages`` holds the labeled pages first (``originals`` of them), then the
-    clean copies of those read from text (see `pages.clean_copies`): a model
-    trained on a page learns from its copies too; only the labeled pages are
-    judged and scored."""
+    clean copies of those read from text (see `pages.clean_copies`), then each
+    labeled page again in disguise (see `foreign`): a model trained on a page
+    learns from its copies too; only the labeled pages are judged and scored."""
 
     pages: list[Page]
     originals: int = 0
@@ -110,7 +110,7 @@ class Prepared:
         self.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * share)
 
     def with_copies(self, indexes: Sequence[int]) -> list[int]:
-        """The labeled pages at ``indexes`` and their clean copies."""
+        """The labeled pages at ``indexes`` and their copies (clean, and in disguise)."""
         return list(indexes) + [j for i in indexes for j in self.copies.get(i, [])]
 
 
@@ -186,7 +186,9 @@ def _first_columns(prepared: Prepared, i: int, lexical: np.ndarray, known_share:
     return prepared.columns[i] | {"lexical": lexical, "lexicon_coverage": np.full(len(lexical), known_share)}
 
 
-def _fit_lexicon(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> tuple[np.ndarray, float, np.ndarray]:
+def _fit_lexicon(
+    prepared: Prepared, indexes: Sequence[int], settings: Settings
+) -> tuple[np.ndarray, float, np.ndarray]:
     """The lexicon's weights and intercept, and the words it knows, from the pages at
     ``indexes`` in their own words (the copies in disguise left out)."""
     from scipy.sparse import csr_matrix

@@ -44,8 +44,10 @@ def lexicon_blind() -> Iterator[None]:
     from ..classify import features, lexicon
 
     lexical, word_buckets = features.lexical, lexicon.word_buckets
-    features.lexical = lambda lines, weights, intercept, memo: lexical(list(map(disguise, lines)), weights, intercept, None)  # type: ignore[assignment]
-    lexicon.word_buckets = lambda lines: word_buckets(list(map(disguise, lines)))  # type: ignore[assignment]
+    features.lexical = lambda lines, weights, intercept, memo: lexical(
+        list(map(disguise, lines)), weights, intercept, None
+    )
+    lexicon.word_buckets = lambda lines: word_buckets(list(map(disguise, lines)))
     try:
         yield
     finally:
