@@ -95,6 +95,18 @@ def test_a_file_that_is_not_a_model_is_a_clear_error(tmp_path: Path) -> None:
         Model.load(tmp_path / "m.npz")
 
 
+def test_a_model_file_of_an_earlier_format_must_be_retrained(tmp_path: Path) -> None:
+    model = models.shipped()
+    model.save(tmp_path / "m.npz")
+    with np.load(tmp_path / "m.npz") as archive:
+        arrays = {name: archive[name] for name in archive.files if name != "known"}
+    header = json.loads(arrays["header"].tobytes()) | {"format": 1}
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
+    np.savez(tmp_path / "old.npz", **arrays)
+    with pytest.raises(ConfigError, match="model format 1, this boilercut reads 2: retrain it"):
+        Model.load(tmp_path / "old.npz")
+
+
 def test_a_model_of_other_features_must_be_retrained(tmp_path: Path) -> None:
     model = models.shipped()
     import dataclasses
