@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import compiled
+from .lines import letter_words
 
 # 2^18 buckets: collisions are rare among the few hundred thousand tokens that matter.
 BITS = 18
@@ -110,14 +111,13 @@ def bucket_counts(text: str) -> Counter[int]:
 # `training.foreign`). A word counts as known when the training pages of two sites or
 # more used it; a page's share is read from its first words.
 COVERAGE_SAMPLE_WORDS = 1000
-LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def page_words(lines: Sequence[str]) -> list[str]:
     """The page's first COVERAGE_SAMPLE_WORDS letter words, in lower case."""
     words: list[str] = []
     for text in lines:
-        words += LETTERS.findall(text[: COVERAGE_SAMPLE_WORDS * 20].lower())
+        words += letter_words(text[: COVERAGE_SAMPLE_WORDS * 20].lower())
         if len(words) >= COVERAGE_SAMPLE_WORDS:
             break
     return words[:COVERAGE_SAMPLE_WORDS]
