@@ -103,6 +103,34 @@ def test_line_shapes_are_identical_on_any_unicode_text(lines: list[str]) -> None
     assert fast == pure
 
 
+@needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ODD_TEXT, min_size=1, max_size=8))
+def test_page_word_buckets_are_identical_on_any_unicode_text(lines: list[str]) -> None:
+    fast, pure = both_paths(lexicon.word_buckets, lines)
+    assert fast.tolist() == pure.tolist()
+
+
+@needs_core
+def test_page_word_buckets_are_identical_past_the_sample_and_on_long_lines() -> None:
+    lines = ["Ärger über die Straße " * 100, "x" * 30000 + " tail", "Word " * 2000, "İSTANBUL ǅemal ﬁne"]
+    fast, pure = both_paths(lexicon.word_buckets, lines)
+    assert len(fast) == lexicon.COVERAGE_SAMPLE_WORDS
+    assert fast.tolist() == pure.tolist()
+    fast, pure = both_paths(lexicon.word_buckets, lines[1:2] + lines[3:])
+    assert 0 < len(fast) < lexicon.COVERAGE_SAMPLE_WORDS
+    assert fast.tolist() == pure.tolist()
+
+
+@pytest.mark.slow
+@needs_core
+@needs_bench
+def test_page_word_buckets_are_identical_on_every_bench_page(pages: list[list[str]]) -> None:
+    for lines in pages:
+        fast, pure = both_paths(lexicon.word_buckets, lines)
+        assert fast.tolist() == pure.tolist()
+
+
 @pytest.mark.slow
 @needs_core
 @needs_bench

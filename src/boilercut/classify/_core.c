@@ -7,6 +7,7 @@
  *   forest_raw(features, packed, value, base, out)   -> Forest.raw_python
  *   char_counts(lines, out)                          -> measure.char_counts_python
  *   shapes(lines)                                    -> measure.shapes_python
+ *   word_buckets(lines, limit, chars, out) -> count  -> lexicon.word_buckets_python
  *
  * Arrays are passed as buffers (numpy arrays from the Python side); results are
  * written into `out`. Floating point follows the Python code operation by
@@ -254,7 +255,7 @@ static int get_buffer(PyObject *object, Py_buffer *view, int writable, const cha
                       const char *name) {
     int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
     if (PyObject_GetBuffer(object, view, flags) < 0) return -1;
-    if (view->itemsize != itemsize || !view->format || strchr(view->format, format[0]) == NULL) {
+    if (view->itemsize != itemsize || !view->format || strpbrk(view->format, format) == NULL) {
         PyErr_Format(PyExc_TypeError, "%s: expected a contiguous array of '%s'", name, format);
         PyBuffer_Release(view);
         return -1;
@@ -563,12 +564,93 @@ static PyObject *shapes(PyObject *self, PyObject *lines) {
     return result;
 }
 
+/* ---- the page's first words, hashed (lexicon.word_buckets_python) ---------- */
+
+/* Adds one character's UTF-8 bytes to a running CRC (words hold no surrogates: they are letters). */
+static uint32_t crc_char(uint32_t crc, Py_UCS4 ch) {
+    char out[4];
+    Py_ssize_t size;
+    if (ch < 0x80) { out[0] = (char)ch; size = 1; }
+    else if (ch < 0x800) { out[0] = (char)(0xC0 | (ch >> 6)); out[1] = (char)(0x80 | (ch & 0x3F)); size = 2; }
+    else if (ch < 0x10000) {
+        out[0] = (char)(0xE0 | (ch >> 12)); out[1] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (ch & 0x3F)); size = 3;
+    } else {
+        out[0] = (char)(0xF0 | (ch >> 18)); out[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((ch >> 6) & 0x3F)); out[3] = (char)(0x80 | (ch & 0x3F)); size = 4;
+    }
+    return crc_update(crc, out, size);
+}
+
+/* The buckets of the first `limit` letter words of the lines, each line read from its first
+ * `chars` characters in lower case: written to `out`, their number returned. */
+static PyObject *word_buckets(PyObject *self, PyObject *args) {
+    PyObject *lines, *out_obj;
+    Py_ssize_t limit, chars;
+    if (!PyArg_ParseTuple(args, "OnnO", &lines, &limit, &chars, &out_obj)) return NULL;
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    Py_buffer out;
+    if (get_buffer(out_obj, &out, 1, "lq", 8, "out") < 0) { Py_DECREF(seq); return NULL; }
+    PyObject *result = NULL;
+    if (limit < 0 || chars < 0 || out.len / 8 < limit) {
+        PyErr_SetString(PyExc_ValueError, "out must hold `limit` buckets");
+        goto release;
+    }
+    int64_t *o = out.buf;
+    Py_ssize_t count = 0, n = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t line = 0; line < n && count < limit; line++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, line);
+        if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto release; }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text), size = length < chars ? length : chars, i = 0;
+        if (PyUnicode_IS_ASCII(text)) {  /* lower case by hand: A-Z are its only letters with a case */
+            const unsigned char *data = PyUnicode_1BYTE_DATA(text);
+            while (i < size && count < limit) {
+                unsigned char ch = data[i] | 0x20;
+                if (ch < 'a' || ch > 'z') { i++; continue; }
+                uint32_t c = 0xFFFFFFFFu;
+                for (; i < size; i++) {
+                    ch = data[i] | 0x20;
+                    if (ch < 'a' || ch > 'z') break;
+                    c = crc_table[(c ^ ch) & 0xFF] ^ (c >> 8);
+                }
+                o[count++] = (int64_t)((c ^ 0xFFFFFFFFu) & LEXICON_MASK);
+            }
+            continue;
+        }
+        PyObject *head = PyUnicode_Substring(text, 0, size);
+        PyObject *lower = head ? PyObject_CallMethod(head, "lower", NULL) : NULL;
+        Py_XDECREF(head);
+        if (!lower) goto release;
+        int kind = PyUnicode_KIND(lower);
+        const void *data = PyUnicode_DATA(lower);
+        size = PyUnicode_GET_LENGTH(lower);
+        while (i < size && count < limit) {
+            if (!is_letter(PyUnicode_READ(kind, data, i))) { i++; continue; }
+            uint32_t crc = 0;
+            for (; i < size; i++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+                if (!is_letter(ch)) break;
+                crc = crc_char(crc, ch);
+            }
+            o[count++] = (int64_t)(crc & LEXICON_MASK);
+        }
+        Py_DECREF(lower);
+    }
+    result = PyLong_FromSsize_t(count);
+release:
+    PyBuffer_Release(&out);
+    Py_DECREF(seq);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"lexicon_scores", lexicon_scores, METH_VARARGS, "lexicon_scores(lines, weights, intercept, out)"},
     {"forest_pack", forest_pack, METH_VARARGS, "forest_pack(feature, threshold, left, right, roots) -> bytes"},
     {"forest_raw", forest_raw, METH_VARARGS, "forest_raw(features, packed, value, base, out)"},
     {"shapes", shapes, METH_O, "shapes(lines) -> list[str]: measure.shape of each line"},
     {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation marks and words of each line"},
+    {"word_buckets", word_buckets, METH_VARARGS, "word_buckets(lines, limit, chars, out) -> int: the first letter words' buckets"},
     {NULL, NULL, 0, NULL},
 };
 

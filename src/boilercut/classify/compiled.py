@@ -3,8 +3,9 @@
 `pip install` compiles `_core` where a C compiler is present and goes on without
 it where none is. Every compiled function has a pure-Python twin that computes
 the same numbers in the same order (`lexicon.scores_python`,
-`Forest.raw_python`, `measure.char_counts_python`): the twins are the reference,
-and the tests hold the two paths to identical tables and identical output.
+`lexicon.word_buckets_python`, `Forest.raw_python`, `measure.char_counts_python`,
+`measure.shapes_python`): the twins are the reference, and the tests hold the
+two paths to identical tables and identical output.
 
     BOILERCUT_PURE_PYTHON=1       use the pure-Python twins even where _core is built
     BOILERCUT_REQUIRE_COMPILED=1  fail at import if _core is missing (CI sets it)

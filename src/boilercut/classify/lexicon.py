@@ -113,11 +113,14 @@ def bucket_counts(text: str) -> Counter[int]:
 COVERAGE_SAMPLE_WORDS = 1000
 
 
+COVERAGE_LINE_CHARS = COVERAGE_SAMPLE_WORDS * 20  # what of a line its words are read from
+
+
 def page_words(lines: Sequence[str]) -> list[str]:
     """The page's first COVERAGE_SAMPLE_WORDS letter words, in lower case."""
     words: list[str] = []
     for text in lines:
-        words += letter_words(text[: COVERAGE_SAMPLE_WORDS * 20].lower())
+        words += letter_words(text[:COVERAGE_LINE_CHARS].lower())
         if len(words) >= COVERAGE_SAMPLE_WORDS:
             break
     return words[:COVERAGE_SAMPLE_WORDS]
@@ -125,6 +128,14 @@ def page_words(lines: Sequence[str]) -> list[str]:
 
 def word_buckets(lines: Sequence[str]) -> np.ndarray:
     """The buckets of the page's words (`page_words`)."""
+    if compiled.CORE is None:
+        return word_buckets_python(lines)
+    out = np.empty(COVERAGE_SAMPLE_WORDS, dtype=np.int64)
+    count = compiled.CORE.word_buckets(lines, COVERAGE_SAMPLE_WORDS, COVERAGE_LINE_CHARS, out)
+    return out[:count]
+
+
+def word_buckets_python(lines: Sequence[str]) -> np.ndarray:
     return np.fromiter(map(bucket, page_words(lines)), dtype=np.int64)
 
 
