@@ -7,9 +7,11 @@ and under a site's rule file.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from boilercut import Cleaner
+from boilercut.classify import headline
 
 PAGES = {
     "en": (
@@ -63,3 +65,23 @@ def test_a_breadcrumb_without_a_home_item_goes_too(crumbs: str) -> None:
     result = Cleaner().clean("\n\n".join([crumbs, headline, *paragraphs]))
     assert result.text.startswith(headline + "\n\n")
     assert crumbs not in result.text
+
+
+def _find(lines: list[str], kept_from: int) -> int | None:
+    words = np.array([len(line.split()) for line in lines], dtype=np.float64)
+    keep = np.arange(len(lines)) >= kept_from
+    return headline.find(lines, words, np.zeros(len(lines)), keep)
+
+
+PARAGRAPH = PAGES["en"][2][0]
+
+
+def test_the_title_line_is_the_headline_where_none_stands_above_the_text() -> None:
+    lines = ["City council approves new budget | Example News", "Sport", "Weather", PARAGRAPH, PARAGRAPH]
+    assert _find(lines, kept_from=3) == 0
+
+
+def test_a_line_repeating_the_title_line_is_the_headline() -> None:
+    lines = ["City council approves new budget | Example News", "Latest news and local events"]
+    lines += ["City council approves new budget", "Read the full story in print", PARAGRAPH]
+    assert _find(lines, kept_from=4) == 2

@@ -69,7 +69,6 @@ def test_a_folder_of_files_is_merged_by_concept(tmp_path: Path) -> None:
     assert set(loaded.by_file) == {"de", "fr"}
 
 
-
 def test_a_folder_read_again_comes_from_the_cache_until_a_file_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,6 +87,7 @@ def test_a_folder_read_again_comes_from_the_cache_until_a_file_changes(
     (folder / "fr.toml").write_text('months = ["Mai"]\n', encoding="utf-8")
     with pytest.raises(VocabularyError, match="lower-case"):
         read(folder)
+
 
 LANGUAGE_CODES = ", ".join(sorted(vocabulary.LANGUAGES))
 

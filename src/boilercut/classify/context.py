@@ -80,6 +80,7 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         "repeated_shape": (cols["shape_repeats"] >= 3).astype(np.float64),
         "lexical": cols["lexical"],
         "extracted": cols["extracted"],
+        "title_share": cols["title_share"],
     }
     table = np.column_stack(list(kinds.values()))
     means = {half: window_mean(table, half) for half in WINDOWS}

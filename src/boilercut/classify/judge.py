@@ -19,7 +19,7 @@ from .model import Model
 from .view import View
 
 # Rounds of settling before giving up; each round only drops lines.
-MAX_SETTLE_ROUNDS = 4
+MAX_SETTLE_ROUNDS = 10
 
 
 class Judgement:
@@ -78,7 +78,12 @@ class Judgement:
             if stage is not None and verdict.rule not in skip and not headline:
                 why = f"{verdict.reason} (judged again without the dropped lines)"
                 changed |= doc.drop(index, stage, verdict.rule, why)
-        return changed
+        # The headline is the one the output shows, as a second run would find it: the
+        # stages after stripping (dedupe drops its repeats) run again when it moved.
+        retitled = title is not None and title != self._title and doc.blocks[title].kept
+        if retitled:
+            self._title = title
+        return changed or retitled
 
 
 def judge(

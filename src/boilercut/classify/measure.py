@@ -3,7 +3,8 @@
 One pass over the lines fills a table of columns (one numpy array per signal):
 lengths, letters, capitals, digits, punctuation, stopwords of the page's
 language, sentence ends, the vocabulary cue, the line's shape; on an HTML page,
-how much of the line the extractor kept. What a line's
+how much of the line the extractor kept; what it shares with the page's title
+(`title.py`). What a line's
 neighbours and the page say about it is derived from these columns afterwards
 (`context.py`), with array operations over the whole document.
 """
@@ -18,7 +19,7 @@ from functools import partial
 
 import numpy as np
 
-from . import compiled
+from . import compiled, title
 from .cues import CUE_CODES, cue_all, kind_flags
 from .lines import measure_all
 from .memo import Memo
@@ -65,6 +66,7 @@ COLUMNS: tuple[str, ...] = (
     "ruled_below",
     "ruled_gap",
     "extracted",
+    *title.COLUMNS,
 )
 
 
@@ -128,6 +130,7 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
         "ruled_below": view.ruled_below,
         "ruled_gap": view.ruled_gap,
         "extracted": view.extracted,
+        **title.columns(lines, [line.tokens for line in measured], measured[0].stoplist if measured else frozenset()),
     }
     return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
 

@@ -1,0 +1,65 @@
+"""What the page's title says about each line: an article speaks of what its headline names.
+
+Scraped text opens with the page's <title> ("Headline - Site"), and the headline
+stands again above the article. The article's lines name the people, places and
+things the headline names; a list of other stories, a sidebar or a footer speaks
+of other things. For each line: the share of its content words that the headline
+holds, how far below the headline it stands, and how many words the headline
+gives to go by. In a language of any alphabet: only words are compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .headline import echoes, title_parts
+
+CONTENT_MIN_CHARS = 3  # shorter words say little of a topic ("a", "of", "in")
+STEM_CHARS = 5  # words are compared by their opening: "report", "reported", "reporting"; "Hallenbad", "Hallenbads"
+ECHO_MAX_WORDS = 30  # the headline repeated is a short line
+DISTANCE_CAP = 50.0  # lines below (or above) the headline; past it, far is far
+WORDS_CAP = 15.0
+
+
+def columns(lines: Sequence[str], tokens: Sequence[list[str]], stopwords: frozenset[str]) -> dict[str, np.ndarray]:
+    """The title columns of one document (``tokens``: each line's lower-case letter words)."""
+    n = len(lines)
+    if not n:
+        return {name: np.zeros(0) for name in COLUMNS}
+    echo = headline_echo(tokens)
+    topic = content_words(tokens[echo], stopwords)
+    share = np.fromiter((_share(words, topic, stopwords) for words in tokens), dtype=np.float64, count=n)
+    below = np.clip(np.arange(n, dtype=np.float64) - echo, -DISTANCE_CAP, DISTANCE_CAP)
+    return {
+        "title_share": share,
+        "title_below": below,
+        "title_echoed": np.full(n, float(echo > 0)),
+        "title_words": np.full(n, min(float(len(topic)), WORDS_CAP)),
+    }
+
+
+COLUMNS = ("title_share", "title_below", "title_echoed", "title_words")
+
+
+def headline_echo(tokens: Sequence[list[str]]) -> int:
+    """The first line after the first that repeats the first (the title), or 0 if none does."""
+    parts = title_parts(" ".join(tokens[0]))
+    if not parts:
+        return 0
+    for i in range(1, len(tokens)):
+        if len(tokens[i]) <= ECHO_MAX_WORDS and echoes(" ".join(tokens[i]), parts):
+            return i
+    return 0
+
+
+def content_words(words: list[str], stopwords: frozenset[str]) -> frozenset[str]:
+    """The stems of the words of a line that name something: not stopwords, not the shortest words."""
+    return frozenset(word[:STEM_CHARS] for word in words if len(word) >= CONTENT_MIN_CHARS and word not in stopwords)
+
+
+def _share(words: list[str], topic: frozenset[str], stopwords: frozenset[str]) -> float:
+    """Share of a line's content words whose stems the headline holds (0 for a line without any)."""
+    content = [word[:STEM_CHARS] for word in words if len(word) >= CONTENT_MIN_CHARS and word not in stopwords]
+    return sum(map(topic.__contains__, content)) / len(content) if content else 0.0
