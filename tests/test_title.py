@@ -72,3 +72,37 @@ def test_a_page_in_another_language_is_read_the_same_way() -> None:
 
 def test_an_empty_page_has_empty_columns() -> None:
     assert all(len(values) == 0 for values in columns([]).values())
+
+
+def test_a_window_of_a_long_page_reads_the_pages_headline_not_its_own_first_line() -> None:
+    lines = PAGE + [f"Engineers measured the Riverton bridge again on day {n}." for n in range(60)]
+    tokens = [letter_words(line.lower()) for line in lines]
+    whole = title.columns(lines, tokens, ENGLISH)
+    head = title.heading(tokens)
+    for start in (1, 4, 30):
+        window = title.columns(lines[start:], tokens[start:], ENGLISH, head.at(start))
+        for name in title.COLUMNS:
+            assert window[name].tolist() == whole[name][start:].tolist(), name
+
+
+def test_every_window_of_a_page_too_long_for_one_pass_is_given_the_pages_headline(monkeypatch) -> None:
+    from boilercut.classify import classifier, measure
+    from boilercut.classify.model import shipped
+    from boilercut.classify.view import View
+
+    monkeypatch.setattr(classifier, "WINDOW", 8)
+    monkeypatch.setattr(classifier, "MARGIN", 2)
+    seen: list[title.Heading | None] = []
+    real = title.columns
+
+    def spy(lines, tokens, stopwords, head=None):  # type: ignore[no-untyped-def]
+        seen.append(head)
+        return real(lines, tokens, stopwords, head)
+
+    monkeypatch.setattr(measure.title, "columns", spy)
+    lines = PAGE + [f"Engineers inspected the bridge again on day {n}." for n in range(20)]
+    labels = classifier.classify(View.plain(lines), shipped())
+    assert len(labels.verdicts) == len(lines)
+    assert [head.start for head in seen if head] == [0, 6, 14, 22]  # each window opens MARGIN lines early
+    assert {head.words for head in seen if head} == {tuple(letter_words(PAGE[3].lower()))}
+    assert {head.echo for head in seen if head} == {3}

@@ -9,7 +9,7 @@ line, its kind (from its vocabulary cue and where it stands), rule id and reason
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,8 +17,10 @@ from . import headline
 from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
+from .lines import letter_words, opening
 from .memo import Memo
 from .model import Model
+from .title import heading
 from .view import View
 
 TOP_FEATURES = 3
@@ -62,10 +64,13 @@ def classify(view: View, model: Model, memo: Memo | None = None) -> Labels:
 
 
 def classify_windows(view: View, model: Model) -> Labels:
-    """`classify` a window at a time; the headline is looked for in the first window only."""
+    """`classify` a window at a time; the headline is looked for in the first window only,
+    and every window's lines are compared with it."""
     verdicts: list[Verdict] = []
     probabilities: list[np.ndarray] = []
     title = None
+    first = view.lines[: WINDOW + MARGIN]
+    view = replace(view, head=heading([letter_words(opening(text).lower()) for text in first]))
     for start in range(0, len(view), WINDOW):
         low, high = max(0, start - MARGIN), min(len(view), start + WINDOW + MARGIN)
         labels = classify_whole(view.window(low, high), model, None)  # no memo: it would hold every line

@@ -130,7 +130,9 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
         "ruled_below": view.ruled_below,
         "ruled_gap": view.ruled_gap,
         "extracted": view.extracted,
-        **title.columns(lines, [line.tokens for line in measured], measured[0].stoplist if measured else frozenset()),
+        **title.columns(
+            lines, [line.tokens for line in measured], measured[0].stoplist if measured else frozenset(), view.head
+        ),
     }
     return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
 

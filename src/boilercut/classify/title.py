@@ -10,7 +10,8 @@ gives to go by. In a language of any alphabet: only words are compared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,19 +24,41 @@ DISTANCE_CAP = 50.0  # lines below (or above) the headline; past it, far is far
 WORDS_CAP = 15.0
 
 
-def columns(lines: Sequence[str], tokens: Sequence[list[str]], stopwords: frozenset[str]) -> dict[str, np.ndarray]:
-    """The title columns of one document (``tokens``: each line's lower-case letter words)."""
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """Where a page's headline stands, for lines judged a window of the page at a time."""
+
+    words: tuple[str, ...]  # the headline's lower-case letter words
+    echo: int  # index in the page of the line repeating the title (0: none; the headline is the first line)
+    start: int = 0  # index in the page of the window's first line
+
+    def at(self, start: int) -> Heading:
+        """The same headline, seen from a window opening at line ``start`` of the page."""
+        return Heading(self.words, self.echo, start)
+
+
+def heading(tokens: Sequence[list[str]]) -> Heading:
+    """The headline of a page (``tokens``: each line's lower-case letter words, from the first)."""
+    echo = headline_echo(tokens)
+    return Heading(tuple(tokens[echo]), echo)
+
+
+def columns(
+    lines: Sequence[str], tokens: Sequence[list[str]], stopwords: frozenset[str], head: Heading | None = None
+) -> dict[str, np.ndarray]:
+    """The title columns of one document (``tokens``: each line's lower-case letter words;
+    ``head``: the page's headline when the lines are a window of a longer page)."""
     n = len(lines)
     if not n:
         return {name: np.zeros(0) for name in COLUMNS}
-    echo = headline_echo(tokens)
-    topic = content_words(tokens[echo], stopwords)
+    head = head or heading(tokens)
+    topic = content_words(head.words, stopwords)
     share = np.fromiter((_share(words, topic, stopwords) for words in tokens), dtype=np.float64, count=n)
-    below = np.clip(np.arange(n, dtype=np.float64) - echo, -DISTANCE_CAP, DISTANCE_CAP)
+    below = np.clip(np.arange(head.start, head.start + n, dtype=np.float64) - head.echo, -DISTANCE_CAP, DISTANCE_CAP)
     return {
         "title_share": share,
         "title_below": below,
-        "title_echoed": np.full(n, float(echo > 0)),
+        "title_echoed": np.full(n, float(head.echo > 0)),
         "title_words": np.full(n, min(float(len(topic)), WORDS_CAP)),
     }
 
@@ -54,7 +77,7 @@ def headline_echo(tokens: Sequence[list[str]]) -> int:
     return 0
 
 
-def content_words(words: list[str], stopwords: frozenset[str]) -> frozenset[str]:
+def content_words(words: Iterable[str], stopwords: frozenset[str]) -> frozenset[str]:
     """The stems of the words of a line that name something: not stopwords, not the shortest words."""
     return frozenset(word[:STEM_CHARS] for word in words if len(word) >= CONTENT_MIN_CHARS and word not in stopwords)
 

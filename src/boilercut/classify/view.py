@@ -18,6 +18,7 @@ import numpy as np
 from ..document import Document
 from .cover import aligned
 from .labels import Kind
+from .title import Heading
 
 # Kinds of lines a rule dropped, as the model reads them (0: no line dropped there).
 RULED_CODES: dict[Kind, int] = {Kind.BOILERPLATE: 1, Kind.COMMENT: 2, Kind.CAPTION: 3, Kind.AD: 4}
@@ -35,12 +36,14 @@ class View:
     ruled_below: np.ndarray  # ... right below
     ruled_gap: np.ndarray  # lines rules dropped between the line before and this one
     extracted: np.ndarray  # share of the line an HTML extractor kept (NOT_EXTRACTED: no extractor read it)
+    head: Heading | None = None  # the page's headline, when these lines are a window of a longer page
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def window(self, start: int, stop: int) -> View:
-        """Lines start to stop (not included), with their surroundings."""
+        """Lines start to stop (not included), with their surroundings (and the page's
+        headline, if known, as seen from the window)."""
         cut = slice(start, stop)
         return View(
             self.lines[cut],
@@ -49,6 +52,7 @@ class View:
             self.ruled_below[cut],
             self.ruled_gap[cut],
             self.extracted[cut],
+            self.head.at(self.head.start + start) if self.head else None,
         )
 
     @classmethod
