@@ -24,11 +24,21 @@ the lexicon (letters substituted: `boilercut.training.foreign`), the rest of the
 page as it is: a measure, on English pages, of how the model judges pages in a
 language its lexicon never learned (German, French, ... of which the benchmark
 has almost none). It prints that table too and a `cv-foreign ...` line.
+
+wcxb's pages also give snippets: sentences the output must hold and furniture it
+must not (`boilercut.training.snippets`). Their figures follow the table, next
+to those of the unchanged text and trafilatura (`benchmarks/baselines.py`), and
+in a `cv-snippets ...` line before the last.
+
+--save FOLDER keeps what a run made, for a closer look: each page's output
+(outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import sys
 import time
@@ -36,11 +46,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from boilercut.pipeline import Pipeline
-from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored
+from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored, snippet_scored
 from boilercut.training.fit import Prepared, Settings
 from boilercut.training.foreign import lexicon_blind
 from boilercut.training.metric import Score
 from boilercut.training.pages import Page, load_pages
+from boilercut.training.snippets import SnippetScore
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb")
@@ -56,6 +67,15 @@ BASELINES: dict[str, dict[str, float]] = {
     "html-scrapinghub": {"boilercut 0.1": 0.966, "trafilatura (HTML)": 0.960},
     "html-wcxb": {"boilercut 0.1": 0.739, "trafilatura (HTML)": 0.776},
     "html-wcxb-article": {"boilercut 0.1": 0.928, "trafilatura (HTML)": 0.935},
+}
+# Snippet figures (`boilercut.training.snippets`: `with` snippets found, `without` ones
+# left out) of the unchanged text and of trafilatura 2.3.1 given the HTML, on the pages
+# that give snippets: `python benchmarks/baselines.py` (2026-12-04).
+SNIPPET_BASELINES: dict[str, dict[str, float]] = {
+    "wcxb": {"raw": 0.621, "trafilatura (HTML)": 0.792},
+    "wcxb-article": {"raw": 0.612, "trafilatura (HTML)": 0.917},
+    "html-wcxb": {"trafilatura (HTML)": 0.792},
+    "html-wcxb-article": {"trafilatura (HTML)": 0.917},
 }
 # The targets of issue 9 (cross-validated).
 TARGETS = {
@@ -119,9 +139,36 @@ def table(prepared: Prepared, outputs: list[str], with_ceiling: bool = True) -> 
     return figures
 
 
+def snippet_table(prepared: Prepared, outputs: list[str]) -> dict[str, SnippetScore]:
+    """Print and return the snippet figures of each group of pages that gives snippets."""
+    labeled = prepared.pages[: prepared.originals]
+    figures = {}
+    for name, keep in groups(labeled).items():
+        if not any(keep(i) and (page.must or page.must_not) for i, page in enumerate(labeled)):
+            continue
+        found = figures[name] = snippet_scored(labeled, outputs, keep)
+        base = "  ".join(f"{k} {v:.3f}" for k, v in SNIPPET_BASELINES.get(name, {}).items())
+        line = f"F1 {found.f1:.4f}  P {found.precision:.4f}  R {found.recall:.4f}  ({found.snippets} snippets)"
+        print(f"{name:<22} {line}\n{'':<24}{base}")
+    return figures
+
+
 def summary_of(figures: dict[str, Score]) -> str:
     keys = ("scrapinghub", "wcxb", "wcxb-article", "html-scrapinghub", "html-wcxb")
     return " ".join(f"{key}={figures[key].f1:.4f}" for key in keys if key in figures)
+
+
+def snippet_summary_of(figures: dict[str, SnippetScore]) -> str:
+    return " ".join(f"{key}={found.f1:.4f}" for key, found in figures.items() if key in ("wcxb", "html-wcxb"))
+
+
+def save(folder: Path, pages: Sequence[Page], outputs: dict[str, list[str]]) -> None:
+    """Each labeled page's outputs, as JSON lines in ``folder``/outputs.jsonl.gz."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with gzip.open(folder / "outputs.jsonl.gz", "wt", encoding="utf-8") as handle:
+        for i, page in enumerate(pages):
+            record = {"id": page.id, "set": set_of(page), "html": page.html_file is not None}
+            handle.write(json.dumps(record | {name: values[i] for name, values in outputs.items()}) + "\n")
 
 
 def clean_blind(pipeline: Pipeline, page: Page) -> str:
@@ -145,12 +192,20 @@ def main() -> int:
         help="with --cv: also clean each held-out page with its words disguised from the lexicon",
     )
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of each set")
+    parser.add_argument(
+        "--save",
+        type=Path,
+        metavar="FOLDER",
+        help="keep each page's output (outputs.jsonl.gz) and, with --cv, the fold models here",
+    )
     args = parser.parse_args()
     if args.foreign and not args.cv:
         parser.error("--foreign needs --cv")
     if not (args.data / "scrapinghub").is_dir():
         print(f"{args.data}: no benchmark sets here; pass --data FOLDER", file=sys.stderr)
         return 2
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     pages = load_pages(cases_files(args.data), html=not args.no_html)
     prepared = Prepared.of(pages)
@@ -165,6 +220,7 @@ def main() -> int:
             progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
             jobs=args.jobs,
             cleaners=cleaners,
+            models=args.save,
         )
         foreign = rest[0] if rest else None
         label = "cross-validated: each page cleaned by a model that never saw its site"
@@ -175,10 +231,14 @@ def main() -> int:
     texts = sum(page.html_file is None for page in labeled)
     print(f"{texts} pages read from text, {len(labeled) - texts} from HTML; {label}")
     figures = table(prepared, outputs)
+    print("snippets: `with` snippets found, `without` ones left out (summed over the pages)")
+    snippet_figures = snippet_table(prepared, outputs)
     foreign_figures = {}
     if foreign is not None:
         print("the same, each page's words disguised from the lexicon (a language it never learned):")
         foreign_figures = table(prepared, foreign, with_ceiling=False)
+    if args.save:
+        save(args.save, labeled, {"output": outputs} | ({"foreign": foreign} if foreign is not None else {}))
     if args.worst:
         for name in SETS:
             print(f"worst {args.worst} pages of {name} (F1 of the page)")
@@ -192,6 +252,7 @@ def main() -> int:
     print(f"{time.perf_counter() - started:.0f} s")
     if foreign_figures:
         print("cv-foreign " + summary_of(foreign_figures))
+    print(("cv-snippets " if args.cv else "in-sample-snippets ") + snippet_summary_of(snippet_figures))
     print(("cv " if args.cv else "in-sample ") + summary_of(figures))
     return 0
 

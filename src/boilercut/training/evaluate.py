@@ -1,17 +1,21 @@
 """Cross-validated outputs: each labeled page cleaned by the whole pipeline, under a model
-that never saw its site, and scored with the benchmark's metric."""
+that never saw its site, and scored with the benchmark's metric (and, where a page
+gives snippets, with the snippet metric)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ..config import Config
 from ..errors import DocumentError
 from ..pipeline import Pipeline
+from . import snippets
 from .crossval import each_fold, fold_model, fold_split
 from .fit import Prepared, Settings
 from .metric import Score, Shares, score
 from .pages import Page, source_of
+from .snippets import SnippetScore
 
 # As the benchmark runs a cleaner: shipped rules without site files, headline left out.
 BENCH_CONFIG = Config(title=False, site_rules=False)
@@ -24,16 +28,21 @@ def cross_validated(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     cleaners: Sequence[Callable[[Pipeline, Page], str]] = (),
+    models: Path | None = None,
 ) -> list[list[str]]:
     """The output for each labeled page (read from its text or its HTML), each from a fold
     model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``).
-    One list of outputs for each of ``cleaners`` (default: `clean_page` alone)."""
+    One list of outputs for each of ``cleaners`` (default: `clean_page` alone).
+    ``models``: a folder to keep the fold models in (fold-1.npz ... fold-5.npz)."""
     split = fold_split(prepared, settings)
     cleaners = cleaners or (clean_page,)
 
     def outputs_of(number: int) -> list[dict[int, str]]:
         held = split[number - 1]
-        pipeline = Pipeline(config, model=fold_model(prepared, settings, held, number))
+        model = fold_model(prepared, settings, held, number)
+        if models is not None:
+            model.save(models / f"fold-{number}.npz")
+        pipeline = Pipeline(config, model=model)
         return [{i: clean(pipeline, prepared.pages[i]) for i in held} for clean in cleaners]
 
     outputs = [[""] * prepared.originals for _ in cleaners]
@@ -57,6 +66,15 @@ def clean_page(pipeline: Pipeline, page: Page) -> str:
 def scored(golds: Sequence[str], outputs: Sequence[str], keep: Callable[[int], bool] = lambda i: True) -> Score:
     """The benchmark's figures over the pages for which ``keep(i)`` holds."""
     return score(Shares.of(golds[i], outputs[i]) for i in range(len(golds)) if keep(i))
+
+
+def snippet_scored(
+    pages: Sequence[Page], outputs: Sequence[str], keep: Callable[[int], bool] = lambda i: True
+) -> SnippetScore:
+    """The snippet figures (`snippets.py`) over the pages for which ``keep(i)`` holds."""
+    return snippets.score(
+        snippets.counts(outputs[i], page.must, page.must_not) for i, page in enumerate(pages) if keep(i)
+    )
 
 
 def ceiling(prepared: Prepared, keep: Callable[[int], bool] = lambda i: True) -> Score:

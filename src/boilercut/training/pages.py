@@ -40,6 +40,8 @@ class Page:
     source: str = ""  # the cases file it came from
     text: str = ""  # the case's scraped text
     html_file: str | None = None  # the HTML file the page was read from (None: it was read from ``text``)
+    must: tuple[str, ...] = ()  # snippets the output must hold (the case's ``with``; see snippets.py)
+    must_not: tuple[str, ...] = ()  # snippets it must not (``without``)
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -117,7 +119,13 @@ def _page(record: dict[str, object], page_id: str, path: Path, view: View) -> Pa
         kind=str(record.get("type", "")),
         source=str(path),
         text=str(record["text"]),
+        must=_snippets(record.get("with")),
+        must_not=_snippets(record.get("without")),
     )
+
+
+def _snippets(value: object) -> tuple[str, ...]:
+    return tuple(str(snippet) for snippet in value) if isinstance(value, list) else ()
 
 
 def html_file(page: Page) -> Path | None:
