@@ -19,8 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilercut import Cleaner
-from boilercut.classify import compiled, lexicon, measure
+from boilercut.classify import compiled, lexicon, measure, title
 from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix
+from boilercut.classify.language import stopwords
+from boilercut.classify.lines import letter_words
 from boilercut.classify.model import shipped
 from boilercut.classify.view import View
 from support import BENCH, bench_cases
@@ -120,6 +122,35 @@ def test_page_word_buckets_are_identical_past_the_sample_and_on_long_lines() -> 
     fast, pure = both_paths(lexicon.word_buckets, lines[1:2] + lines[3:])
     assert 0 < len(fast) < lexicon.COVERAGE_SAMPLE_WORDS
     assert fast.tolist() == pure.tolist()
+
+
+def check_title_shares(lines: list[str], language: str = "English") -> None:
+    tokens = [letter_words(text.lower()) for text in lines]
+    stop = stopwords(language)
+    for topic_words in (tokens[0], [word for words in tokens for word in words][::3]):
+        topic = title.content_words(topic_words, stop)
+        fast, pure = both_paths(title.shares, tokens, topic, stop)
+        assert fast.tobytes() == pure.tobytes()
+
+
+@needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ODD_TEXT, min_size=1, max_size=8), st.sampled_from(["English", "German"]))
+def test_title_shares_are_identical_on_any_unicode_text(lines: list[str], language: str) -> None:
+    check_title_shares(lines, language)
+
+
+@needs_core
+def test_title_shares_are_identical_on_long_words_and_lines() -> None:
+    check_title_shares(["Überschwemmungsgefahr an der Brücke", "x" * 30000 + " Brücken " * 500, "the of and", ""])
+
+
+@pytest.mark.slow
+@needs_core
+@needs_bench
+def test_title_shares_are_identical_on_every_bench_page(pages: list[list[str]]) -> None:
+    for lines in pages:
+        check_title_shares(lines)
 
 
 @pytest.mark.slow

@@ -644,6 +644,54 @@ release:
     return result;
 }
 
+/* title.shares: of each line's words (lists of str), the share of those not shorter than
+ * min_chars and not stopwords whose first stem_chars characters the topic set holds
+ * (0 for a line without such words). */
+static PyObject *title_shares(PyObject *self, PyObject *args) {
+    PyObject *tokens, *topic, *stopwords, *out_obj;
+    Py_ssize_t min_chars, stem_chars;
+    if (!PyArg_ParseTuple(args, "OOOnnO", &tokens, &topic, &stopwords, &min_chars, &stem_chars, &out_obj)) return NULL;
+    if (!PyAnySet_Check(topic) || !PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_TypeError, "topic and stopwords must be sets");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(tokens, "tokens must be a sequence of lists of str");
+    if (!seq) return NULL;
+    Py_buffer out;
+    if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { Py_DECREF(seq); return NULL; }
+    PyObject *result = NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if (out.len / 8 < n) { PyErr_SetString(PyExc_ValueError, "out must hold a value per line"); goto release; }
+    double *o = out.buf;
+    for (Py_ssize_t line = 0; line < n; line++) {
+        PyObject *words = PySequence_Fast_GET_ITEM(seq, line);
+        if (!PyList_Check(words)) { PyErr_SetString(PyExc_TypeError, "tokens must be lists of str"); goto release; }
+        Py_ssize_t content = 0, held = 0;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+            PyObject *word = PyList_GET_ITEM(words, k);
+            if (!PyUnicode_Check(word)) { PyErr_SetString(PyExc_TypeError, "tokens must be lists of str"); goto release; }
+            Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+            if (length < min_chars) continue;
+            int stop = PySet_Contains(stopwords, word);
+            if (stop < 0) goto release;
+            if (stop) continue;
+            content++;
+            PyObject *stem = length > stem_chars ? PyUnicode_Substring(word, 0, stem_chars) : Py_NewRef(word);
+            if (!stem) goto release;
+            int found = PySet_Contains(topic, stem);
+            Py_DECREF(stem);
+            if (found < 0) goto release;
+            held += found;
+        }
+        o[line] = content ? (double)held / (double)content : 0.0;
+    }
+    result = Py_NewRef(Py_None);
+release:
+    PyBuffer_Release(&out);
+    Py_DECREF(seq);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"lexicon_scores", lexicon_scores, METH_VARARGS, "lexicon_scores(lines, weights, intercept, out)"},
     {"forest_pack", forest_pack, METH_VARARGS, "forest_pack(feature, threshold, left, right, roots) -> bytes"},
@@ -651,6 +699,7 @@ static PyMethodDef methods[] = {
     {"shapes", shapes, METH_O, "shapes(lines) -> list[str]: measure.shape of each line"},
     {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation marks and words of each line"},
     {"word_buckets", word_buckets, METH_VARARGS, "word_buckets(lines, limit, chars, out) -> int: the first letter words' buckets"},
+    {"title_shares", title_shares, METH_VARARGS, "title_shares(tokens, topic, stopwords, min_chars, stem_chars, out): title.shares"},
     {NULL, NULL, 0, NULL},
 };
 

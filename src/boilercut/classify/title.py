@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import compiled
 from .headline import echoes, title_parts
 
 CONTENT_MIN_CHARS = 3  # shorter words say little of a topic ("a", "of", "in")
@@ -53,7 +54,7 @@ def columns(
         return {name: np.zeros(0) for name in COLUMNS}
     head = head or heading(tokens)
     topic = content_words(head.words, stopwords)
-    share = np.fromiter((_share(words, topic, stopwords) for words in tokens), dtype=np.float64, count=n)
+    share = shares(tokens, topic, stopwords)
     below = np.clip(np.arange(head.start, head.start + n, dtype=np.float64) - head.echo, -DISTANCE_CAP, DISTANCE_CAP)
     return {
         "title_share": share,
@@ -80,6 +81,21 @@ def headline_echo(tokens: Sequence[list[str]]) -> int:
 def content_words(words: Iterable[str], stopwords: frozenset[str]) -> frozenset[str]:
     """The stems of the words of a line that name something: not stopwords, not the shortest words."""
     return frozenset(word[:STEM_CHARS] for word in words if len(word) >= CONTENT_MIN_CHARS and word not in stopwords)
+
+
+def shares(tokens: Sequence[list[str]], topic: frozenset[str], stopwords: frozenset[str]) -> np.ndarray:
+    """Of each line's content words (``tokens``: its lower-case letter words), the share whose
+    stems ``topic`` holds (0 for a line without any)."""
+    if compiled.CORE is None:
+        return shares_python(tokens, topic, stopwords)
+    out = np.empty(len(tokens))
+    compiled.CORE.title_shares(tokens, topic, stopwords, CONTENT_MIN_CHARS, STEM_CHARS, out)
+    return out
+
+
+def shares_python(tokens: Sequence[list[str]], topic: frozenset[str], stopwords: frozenset[str]) -> np.ndarray:
+    """`shares`, word by word (the reference the compiled loop follows)."""
+    return np.fromiter((_share(words, topic, stopwords) for words in tokens), dtype=np.float64, count=len(tokens))
 
 
 def _share(words: list[str], topic: frozenset[str], stopwords: frozenset[str]) -> float:
