@@ -140,3 +140,14 @@ def test_the_matcher_agrees_with_regex_on_any_line(pattern: str, text: str) -> N
         return
     rule = Rule(id="TS001", stage="strip_ads", action=Action.DROP, pattern=pattern, description="", source="t:1")
     assert fires(rule, text) == (regex.search(pattern, text) is not None)
+
+
+def test_a_rule_with_min_lines_fires_only_where_that_many_lines_of_the_page_match() -> None:
+    stamp = Rule(
+        id="T001", stage="strip_comments", action=Action.DROP, pattern=r"^\d+:\d\d$", description="", source="t:1",
+        min_lines=2,
+    )  # fmt: skip
+    once = [Block("Headline", 1, 0), Block("10:15", 2, 0), Block("The council voted.", 3, 0)]
+    assert [hit.index for hit in RuleSet([stamp]).scan(once, [])] == []
+    twice = [*once, Block("11:40", 4, 0)]
+    assert [hit.index for hit in RuleSet([stamp]).scan(twice, [])] == [1, 3]

@@ -120,7 +120,8 @@ class RuleSet:
         literal_lines: Mapping[str, Sequence[int]] | None = None,
         first_lines: Mapping[str, Sequence[int]] | None = None,
     ) -> Iterator[Hit]:
-        """Every (line, rule) whose pattern and conditions match, in line order, then rule order.
+        """Every (line, rule) whose pattern and conditions match, in line order, then rule order
+        (a rule with ``min_lines`` only where that many lines match it).
 
         Each rule's regex runs only on its candidate lines, found from two
         document-wide indexes instead of rule by rule on every line: the lines
@@ -140,14 +141,17 @@ class RuleSet:
                 continue
             if compiled.conditional:
                 lines = [index for index in lines if compiled.admits(blocks[index])]
+            matched: list[tuple[int, int]] = []
             try:
                 for index in lines:
                     block = blocks[index]
                     if guarded.search(block.text, rule, block.line):
-                        found.append((index, position))
+                        matched.append((index, position))
             except RunawayPattern as runaway:  # what it found before stands; it runs no more in this run
                 self.switched_off.add(rule)
                 warnings.append(str(runaway))
+            if len(matched) >= rule.min_lines:
+                found += matched
         found.sort()
         for index, position in found:
             yield Hit(index, self.rules[position])

@@ -63,6 +63,7 @@ class Rule:
     max_words: int | None = None  # only lines of at most this many words match
     neighbour_max_words: int | None = None  # the neighbour goes only if it is this short
     min_blank_before: int = 0  # only lines set off by at least this many blank lines
+    min_lines: int = 1  # only in a document where at least this many lines match (a stamp that repeats)
     inputs: frozenset[Input] = frozenset(Input)  # the kinds of input the rule applies to
     examples: tuple[Example, ...] = ()
 
