@@ -47,7 +47,7 @@ def report(pages: Sequence[Page], name: str, outputs: Sequence[str]) -> None:
             continue
         shingles = scored([page.gold for page in pages], outputs, keep)
         line = f"  {group:<22} F1 {shingles.f1:.4f}  P {shingles.precision:.4f}  R {shingles.recall:.4f}"
-        if any(keep(i) and page.must for i, page in enumerate(pages)):
+        if any(keep(i) and (page.must or page.must_not) for i, page in enumerate(pages)):
             found = snippet_scored(pages, outputs, keep)
             line += f"   snippets F1 {found.f1:.4f}  P {found.precision:.4f}  R {found.recall:.4f}"
         print(line)

@@ -163,8 +163,7 @@ def snippet_summary_of(figures: dict[str, SnippetScore]) -> str:
 
 
 def save(folder: Path, pages: Sequence[Page], outputs: dict[str, list[str]]) -> None:
-    """Each labeled page's outputs, as JSON lines in ``folder``/outputs.jsonl.gz."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Each labeled page's outputs, as JSON lines in ``folder``/outputs.jsonl.gz (made at start-up)."""
     with gzip.open(folder / "outputs.jsonl.gz", "wt", encoding="utf-8") as handle:
         for i, page in enumerate(pages):
             record = {"id": page.id, "set": set_of(page), "html": page.html_file is not None}
