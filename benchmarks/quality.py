@@ -30,6 +30,11 @@ must not (`boilercut.training.snippets`). Their figures follow the table, next
 to those of the unchanged text and trafilatura (`benchmarks/baselines.py`), and
 in a `cv-snippets ...` line before the last.
 
+After the cross-validation, each fold model cleans long articles made of the gold
+paragraphs of its held-out pages (300, 1,000 and 2,000 paragraphs: longer than nearly
+every training page) and the share it keeps is printed, with a `cv-long ...` line: a
+model that learned "a long page is furniture" shows there (`boilercut.training.long_pages`).
+
 --save FOLDER keeps what a run made, for a closer look: each page's output
 (outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
 """
@@ -41,14 +46,18 @@ import gzip
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from boilercut.classify.model import Model
 from boilercut.pipeline import Pipeline
+from boilercut.training.crossval import fold_split
 from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored, snippet_scored
 from boilercut.training.fit import Prepared, Settings
 from boilercut.training.foreign import lexicon_blind
+from boilercut.training.long_pages import PARAGRAPHS, kept_share, long_page, paragraphs_of
 from boilercut.training.metric import Score
 from boilercut.training.pages import Page, load_pages
 from boilercut.training.snippets import SnippetScore
@@ -85,6 +94,7 @@ TARGETS = {
     "html-scrapinghub": 0.960 + 0.01,
     "html-wcxb": 0.776 + 0.01,
 }
+LONG_TARGET = 0.99  # every line of a long article is article text
 
 
 def cases_files(data: Path) -> list[Path]:
@@ -176,6 +186,23 @@ def clean_blind(pipeline: Pipeline, page: Page) -> str:
         return clean_page(pipeline, page)
 
 
+def long_pages_table(prepared: Prepared, settings: Settings, models: Path) -> dict[int, float]:
+    """Each fold model on long articles made of its held-out pages' gold paragraphs: the share
+    of their words it keeps, by page length; the lowest of the five by length."""
+    print(f"long articles (held-out gold paragraphs): share kept by each fold's model; target {LONG_TARGET}")
+    kept: dict[int, list[float]] = {count: [] for count in PARAGRAPHS}
+    for number, held in enumerate(fold_split(prepared, settings), start=1):
+        pipeline = Pipeline(BENCH_CONFIG, model=Model.load(models / f"fold-{number}.npz"))
+        paragraphs = paragraphs_of([prepared.pages[i] for i in held])
+        for count in PARAGRAPHS:
+            page = long_page(paragraphs, count, settings.seed)
+            if page is not None:
+                kept[count].append(kept_share(pipeline, page))
+    for count, shares in kept.items():
+        print(f"  {count:5d} paragraphs  " + "  ".join(f"{share:.3f}" for share in shares))
+    return {count: min(shares) for count, shares in kept.items() if shares}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding scrapinghub/ and wcxb/")
@@ -211,7 +238,10 @@ def main() -> int:
     labeled = prepared.pages[: prepared.originals]
     golds = [page.gold for page in labeled]
     foreign: list[str] | None = None
+    long_figures: dict[int, float] = {}
     if args.cv:
+        scratch = tempfile.TemporaryDirectory(prefix="boilercut-cv-")  # removed when the run ends
+        models = args.save or Path(scratch.name)
         cleaners = (clean_page, clean_blind) if args.foreign else (clean_page,)
         outputs, *rest = cross_validated(
             prepared,
@@ -219,9 +249,10 @@ def main() -> int:
             progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
             jobs=args.jobs,
             cleaners=cleaners,
-            models=args.save,
+            models=models,
         )
         foreign = rest[0] if rest else None
+        long_figures = long_pages_table(prepared, Settings(seed=args.seed), models)
         label = "cross-validated: each page cleaned by a model that never saw its site"
     else:
         pipeline = Pipeline(BENCH_CONFIG)
@@ -251,6 +282,8 @@ def main() -> int:
     print(f"{time.perf_counter() - started:.0f} s")
     if foreign_figures:
         print("cv-foreign " + summary_of(foreign_figures))
+    if long_figures:
+        print("cv-long " + " ".join(f"{count}={share:.4f}" for count, share in long_figures.items()))
     print(("cv-snippets " if args.cv else "in-sample-snippets ") + snippet_summary_of(snippet_figures))
     print(("cv " if args.cv else "in-sample ") + summary_of(figures))
     return 0
