@@ -18,7 +18,7 @@ def corpus_lines() -> list[str]:
 
 
 def test_no_line_of_the_corpus_with_a_cue_is_skipped() -> None:
-    missed = [line.text for line in measure_all(corpus_lines(), None) if not _may_have_cue(line) and cue(line)]
+    missed = [line.text for line in measure_all(corpus_lines(), None).lines if not _may_have_cue(line) and cue(line)]
     assert missed == []
 
 
@@ -52,5 +52,5 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8))
 def test_no_built_line_with_a_cue_is_skipped(pieces: list[str]) -> None:
     for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
-        (line,) = measure_all([text], None)
+        (line,) = measure_all([text], None).lines
         assert _may_have_cue(line) or cue(line) is None, text

@@ -1,6 +1,6 @@
 /* The classifier's per-line hot loops in C: the same numbers as the Python in
- * lexicon.py, trees.py and measure.py, computed in the same order, so that the
- * compiled and the pure-Python paths give identical bytes.
+ * lexicon.py, trees.py, measure.py, title.py and lines.py, computed in the same
+ * order, so that the compiled and the pure-Python paths give identical bytes.
  *
  *   lexicon_scores(lines, weights, intercept, out)   -> lexicon.scores_python
  *   forest_pack(feature, threshold, left, right, roots) -> bytes, once per forest
@@ -8,6 +8,10 @@
  *   char_counts(lines, out)                          -> measure.char_counts_python
  *   shapes(lines)                                    -> measure.shapes_python
  *   word_buckets(lines, limit, chars, out) -> count  -> lexicon.word_buckets_python
+ *   title_shares(tokens, topic, stopwords, min_chars, stem_chars, out) -> title.shares_python
+ *   line_words(lines, long_chars) -> (lowers, tokens) -> lines.line_words_python
+ *   line_values(lines, tokens, stopwords, small_words, limits, out) -> rows
+ *                                                    -> lines.line_values_python
  *
  * Arrays are passed as buffers (numpy arrays from the Python side); results are
  * written into `out`. Floating point follows the Python code operation by
@@ -130,8 +134,10 @@ static void counts_free(Counts *c) {
 
 /* ---- lexicon ----------------------------------------------------------- */
 
-/* re's [^\W\d_]: a word character that is no decimal digit and no underscore. */
+/* re's [^\W\d_]: a word character that is no decimal digit and no underscore (in ASCII, A-Z and
+ * a-z: looked up without the Unicode tables). */
 static inline int is_letter(Py_UCS4 ch) {
+    if (ch < 128) return (Py_UCS4)((ch | 0x20) - 'a') < 26;
     return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch) && ch != '_';
 }
 
@@ -692,6 +698,316 @@ release:
     return result;
 }
 
+/* ---- a line's words and numbers (lines.line_words_python, lines.line_values_python) ---- */
+
+static PyObject *str_lower; /* "lower", interned */
+
+/* re's \w: the letters, the digits and the underscore. */
+static inline int is_word(Py_UCS4 ch) {
+    if (ch < 128) return is_letter(ch) || (ch >= '0' && ch <= '9') || ch == '_';
+    return Py_UNICODE_ISALNUM(ch);
+}
+
+/* opening(text).lower(): the line, or its first `long_chars` characters, in lower case. */
+static PyObject *lower_opening(PyObject *text, Py_ssize_t long_chars) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *head = n > long_chars ? PyUnicode_Substring(text, 0, long_chars) : Py_NewRef(text);
+    if (!head || !PyUnicode_IS_ASCII(head)) {
+        PyObject *lower = head ? PyObject_CallMethodNoArgs(head, str_lower) : NULL;
+        Py_XDECREF(head);
+        return lower;
+    }
+    /* ASCII: A-Z are its only letters with a case, and a line without them is its own lower case. */
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(head);
+    Py_ssize_t size = PyUnicode_GET_LENGTH(head), first = 0;
+    while (first < size && !(data[first] >= 'A' && data[first] <= 'Z')) first++;
+    if (first == size) return head;
+    PyObject *lower = PyUnicode_New(size, 127);
+    if (lower) {
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(lower);
+        for (Py_ssize_t k = 0; k < size; k++)
+            out[k] = data[k] >= 'A' && data[k] <= 'Z' ? (Py_UCS1)(data[k] - 'A' + 'a') : data[k];
+    }
+    Py_DECREF(head);
+    return lower;
+}
+
+/* The runs of ASCII letters in ASCII text, as a list sized by counting them first. */
+static PyObject *ascii_letter_runs(PyObject *text) {
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), runs = 0;
+    for (Py_ssize_t i = 0, in_run = 0; i < n; i++) {
+        int letter = (Py_UCS1)((data[i] | 0x20) - 'a') < 26;
+        runs += letter && !in_run;
+        in_run = letter;
+    }
+    PyObject *words = PyList_New(runs);
+    for (Py_ssize_t i = 0, k = 0; words && k < runs; k++) {
+        while ((Py_UCS1)((data[i] | 0x20) - 'a') >= 26) i++;
+        Py_ssize_t start = i;
+        while (i < n && (Py_UCS1)((data[i] | 0x20) - 'a') < 26) i++;
+        PyObject *word = PyUnicode_New(i - start, 127);
+        if (!word) { Py_CLEAR(words); break; }
+        memcpy(PyUnicode_1BYTE_DATA(word), data + start, i - start);
+        PyList_SET_ITEM(words, k, word);
+    }
+    return words;
+}
+
+/* letter_words(text): its runs of letters (WORD.findall), as a new list. */
+static PyObject *letter_runs(PyObject *text) {
+    if (PyUnicode_IS_ASCII(text)) return ascii_letter_runs(text);
+    PyObject *words = PyList_New(0);
+    if (!words) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    while (i < n) {
+        if (!is_letter(PyUnicode_READ(kind, data, i))) { i++; continue; }
+        Py_ssize_t start = i;
+        while (i < n && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (!word || PyList_Append(words, word) < 0) { Py_XDECREF(word); Py_DECREF(words); return NULL; }
+        Py_DECREF(word);
+    }
+    return words;
+}
+
+static PyObject *line_words(PyObject *self, PyObject *args) {
+    PyObject *lines;
+    Py_ssize_t long_chars;
+    if (!PyArg_ParseTuple(args, "On", &lines, &long_chars)) return NULL;
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *lowers = PyList_New(n), *tokens = PyList_New(n), *result = NULL;
+    if (!lowers || !tokens) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "lines must be str"); goto done; }
+        PyObject *lower = lower_opening(text, long_chars);
+        if (!lower) goto done;
+        PyList_SET_ITEM(lowers, i, lower);
+        PyObject *words = letter_runs(lower);
+        if (!words) goto done;
+        PyList_SET_ITEM(tokens, i, words);
+    }
+    result = PyTuple_Pack(2, lowers, tokens);
+done:
+    Py_XDECREF(lowers);
+    Py_XDECREF(tokens);
+    Py_DECREF(seq);
+    return result;
+}
+
+/* The thresholds lines.values reads (thresholds.py), in lines.LIMITS order. */
+typedef struct {
+    Py_ssize_t long_chars, cjk_chars_per_word, vocabulary_max_words, titled_min_words, titled_scan_chars;
+    double titled_min_share;
+    Py_ssize_t unended_prose_min_words;
+    double unknown_stop;
+} Limits;
+
+/* lines.CJK: kana and ideographs, counted by characters. */
+static inline int is_cjk(Py_UCS4 ch) {
+    return (ch >= 0x3040 && ch <= 0x30FF) || (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
+           (ch >= 0xF900 && ch <= 0xFAFF);
+}
+
+/* lines.ENDERS: . ! ? … 。 ！ ？ */
+static inline int is_ender(Py_UCS4 ch) {
+    return ch == '.' || ch == '!' || ch == '?' || ch == 0x2026 || ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F;
+}
+
+/* lines.CLOSERS: " ' ” ’ » ) ] ） 」 』 */
+static inline int is_closer(Py_UCS4 ch) {
+    return ch == '"' || ch == '\'' || ch == 0x201D || ch == 0x2019 || ch == 0xBB || ch == ')' || ch == ']' ||
+           ch == 0xFF09 || ch == 0x300D || ch == 0x300F;
+}
+
+/* The letter runs of text[start:end]. */
+static Py_ssize_t count_runs(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t runs = 0;
+    int in_run = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        int letter = is_letter(PyUnicode_READ(kind, data, i));
+        runs += letter && !in_run;
+        in_run = letter;
+    }
+    return runs;
+}
+
+/* text.rstrip(CLOSERS)[-1:] in ENDERS */
+static int ends_sentence(int kind, const void *data, Py_ssize_t n) {
+    while (n > 0 && is_closer(PyUnicode_READ(kind, data, n - 1))) n--;
+    return n > 0 && is_ender(PyUnicode_READ(kind, data, n - 1));
+}
+
+/* lines.INNER_STOP.search(text) is not None: after . ! ? …, closing quotes or brackets, spaces, an
+ * opening quote or bracket and a letter followed by a word character; or 。！？ and any character
+ * but a newline. Each part of the pattern matches a set of its own, so no backtracking finds more. */
+static int inner_stop(int kind, const void *data, Py_ssize_t n) {
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F) {
+            if (p + 1 < n && PyUnicode_READ(kind, data, p + 1) != '\n') return 1;
+            continue;
+        }
+        if (!(ch == '.' || ch == '!' || ch == '?' || ch == 0x2026)) continue;
+        Py_ssize_t q = p + 1;
+        while (q < n) {  /* [\"'”’»)\]]* */
+            Py_UCS4 c = PyUnicode_READ(kind, data, q);
+            if (!(c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == ')' || c == ']')) break;
+            q++;
+        }
+        if (q >= n || !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q))) continue;
+        while (q < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q))) q++;
+        if (q < n) {  /* [\"'“‘«(\[]? */
+            Py_UCS4 c = PyUnicode_READ(kind, data, q);
+            if (c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB || c == '(' || c == '[') q++;
+        }
+        if (q + 1 < n && is_letter(PyUnicode_READ(kind, data, q)) && is_word(PyUnicode_READ(kind, data, q + 1)))
+            return 1;
+    }
+    return 0;
+}
+
+/* lines.title_cased: of the letter words of the first titled_scan_chars characters, at least
+ * titled_min_words, a titled_min_share of them capitalised, and a capitalised one after the first
+ * a small word (in lower case). 1, 0, or -1 on an error. */
+static int title_cased(PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *small_words,
+                       const Limits *limits) {
+    Py_ssize_t end = n < limits->titled_scan_chars ? n : limits->titled_scan_chars, words = 0, capitals = 0;
+    for (Py_ssize_t i = 0; i < end;) {
+        if (!is_letter(PyUnicode_READ(kind, data, i))) { i++; continue; }
+        words++;
+        capitals += Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, i)) != 0;
+        while (i < end && is_letter(PyUnicode_READ(kind, data, i))) i++;
+    }
+    if (words < limits->titled_min_words || (double)capitals < limits->titled_min_share * (double)words) return 0;
+    int seen_capital = 0;
+    for (Py_ssize_t i = 0; i < end;) {
+        if (!is_letter(PyUnicode_READ(kind, data, i))) { i++; continue; }
+        Py_ssize_t start = i;
+        while (i < end && is_letter(PyUnicode_READ(kind, data, i))) i++;
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, start))) continue;
+        if (!seen_capital++) continue;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        PyObject *lower = word ? PyObject_CallMethodNoArgs(word, str_lower) : NULL;
+        Py_XDECREF(word);
+        if (!lower) return -1;
+        int small = PySet_Contains(small_words, lower);
+        Py_DECREF(lower);
+        if (small) return small;
+    }
+    return 0;
+}
+
+/* lines.values of one line: (words, stop, terminal, colon, titled, sentences, norm), its numbers
+ * also written to row[0..5]. */
+static PyObject *line_row(PyObject *text, PyObject *words, PyObject *stopwords, PyObject *small_words,
+                          const Limits *limits, double *row) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = PyList_GET_SIZE(words);
+    int long_line = n > limits->long_chars;
+    Py_ssize_t count = long_line ? count_runs(kind, data, 0, n) : tokens;
+    if (!PyUnicode_IS_ASCII(text)) {
+        Py_ssize_t cjk = 0;
+        for (Py_ssize_t i = 0; i < n; i++) cjk += is_cjk(PyUnicode_READ(kind, data, i));
+        if (cjk) {
+            Py_ssize_t per_word = cjk / limits->cjk_chars_per_word;
+            count = count - (count < cjk ? count : cjk) + (per_word > 1 ? per_word : 1);
+        }
+    }
+    double stop = limits->unknown_stop;
+    if (PySet_GET_SIZE(stopwords) && tokens) {
+        Py_ssize_t hits = 0;
+        for (Py_ssize_t k = 0; k < tokens; k++) {
+            PyObject *word = PyList_GET_ITEM(words, k);
+            if (!PyUnicode_Check(word)) {
+                PyErr_SetString(PyExc_TypeError, "tokens must be lists of str");
+                return NULL;
+            }
+            int found = PySet_Contains(stopwords, word);
+            if (found < 0) return NULL;
+            hits += found;
+        }
+        stop = (double)hits / (double)tokens;
+    }
+    int terminal = ends_sentence(kind, data, n);
+    int colon = n > 0 && PyUnicode_READ(kind, data, n - 1) == ':';
+    int titled = 0;
+    if (count >= limits->titled_min_words) {
+        titled = title_cased(text, kind, data, n, small_words, limits);
+        if (titled < 0) return NULL;
+    }
+    int sentences = count >= limits->unended_prose_min_words && inner_stop(kind, data, n);
+    PyObject *norm = count <= limits->vocabulary_max_words ? PyUnicode_Join(NULL, words) : PyUnicode_New(0, 0);
+    if (!norm) return NULL;
+    double numbers[6] = {(double)count, stop, terminal, colon, titled, sentences};
+    memcpy(row, numbers, sizeof numbers);
+    PyObject *result = PyTuple_New(7), *words_obj = PyLong_FromSsize_t(count), *stop_obj = PyFloat_FromDouble(stop);
+    if (!result || !words_obj || !stop_obj) {
+        Py_XDECREF(result); Py_XDECREF(words_obj); Py_XDECREF(stop_obj); Py_DECREF(norm);
+        return NULL;
+    }
+    PyObject *items[7] = {words_obj, stop_obj, PyBool_FromLong(terminal), PyBool_FromLong(colon),
+                          PyBool_FromLong(titled), PyBool_FromLong(sentences), norm};
+    for (int k = 0; k < 7; k++) PyTuple_SET_ITEM(result, k, items[k]);
+    return result;
+}
+
+static PyObject *line_values(PyObject *self, PyObject *args) {
+    PyObject *lines, *tokens, *stopwords, *small_words, *limits_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OOOOOO", &lines, &tokens, &stopwords, &small_words, &limits_obj, &out_obj))
+        return NULL;
+    Limits limits;
+    if (!PyArg_ParseTuple(limits_obj, "nnnnndnd;limits: lines.LIMITS", &limits.long_chars,
+                          &limits.cjk_chars_per_word, &limits.vocabulary_max_words, &limits.titled_min_words,
+                          &limits.titled_scan_chars, &limits.titled_min_share, &limits.unended_prose_min_words,
+                          &limits.unknown_stop))
+        return NULL;
+    if (limits.cjk_chars_per_word <= 0) {
+        PyErr_SetString(PyExc_ValueError, "cjk_chars_per_word must be positive");
+        return NULL;
+    }
+    if (!PyAnySet_Check(stopwords) || !PyAnySet_Check(small_words)) {
+        PyErr_SetString(PyExc_TypeError, "stopwords and small_words must be sets");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(lines, "lines must be a sequence of str");
+    if (!seq) return NULL;
+    PyObject *words_seq = PySequence_Fast(tokens, "tokens must be a sequence of lists of str");
+    if (!words_seq) { Py_DECREF(seq); return NULL; }
+    Py_buffer out;
+    if (get_buffer(out_obj, &out, 1, "d", 8, "out") < 0) { Py_DECREF(seq); Py_DECREF(words_seq); return NULL; }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *rows = NULL;
+    if (PySequence_Fast_GET_SIZE(words_seq) != n || out.len / 8 != 6 * n) {
+        PyErr_SetString(PyExc_ValueError, "tokens must hold a list per line, out lines x 6 values");
+        goto release;
+    }
+    rows = PyList_New(n);
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; rows && i < n; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, i), *words = PySequence_Fast_GET_ITEM(words_seq, i), *row;
+        if (!PyUnicode_Check(text) || !PyList_Check(words)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be str, tokens lists of str");
+            row = NULL;
+        } else {
+            row = line_row(text, words, stopwords, small_words, &limits, o + 6 * i);
+        }
+        if (!row) { Py_CLEAR(rows); break; }
+        PyList_SET_ITEM(rows, i, row);
+    }
+release:
+    PyBuffer_Release(&out);
+    Py_DECREF(seq);
+    Py_DECREF(words_seq);
+    return rows;
+}
+
 static PyMethodDef methods[] = {
     {"lexicon_scores", lexicon_scores, METH_VARARGS, "lexicon_scores(lines, weights, intercept, out)"},
     {"forest_pack", forest_pack, METH_VARARGS, "forest_pack(feature, threshold, left, right, roots) -> bytes"},
@@ -700,6 +1016,8 @@ static PyMethodDef methods[] = {
     {"char_counts", char_counts, METH_VARARGS, "char_counts(lines, out): digits, capitals, punctuation marks and words of each line"},
     {"word_buckets", word_buckets, METH_VARARGS, "word_buckets(lines, limit, chars, out) -> int: the first letter words' buckets"},
     {"title_shares", title_shares, METH_VARARGS, "title_shares(tokens, topic, stopwords, min_chars, stem_chars, out): title.shares"},
+    {"line_words", line_words, METH_VARARGS, "line_words(lines, long_chars) -> (lowers, tokens): lines.line_words"},
+    {"line_values", line_values, METH_VARARGS, "line_values(lines, tokens, stopwords, small_words, limits, out) -> rows: lines.line_values"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -707,5 +1025,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_core", "boilercut's
 
 PyMODINIT_FUNC PyInit__core(void) {
     crc_init();
+    str_lower = PyUnicode_InternFromString("lower");
+    if (!str_lower) return NULL;
     return PyModule_Create(&module);
 }

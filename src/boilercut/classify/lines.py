@@ -1,4 +1,11 @@
-"""Cheap per-line measurements: word count, stopword density, closing punctuation."""
+"""Cheap per-line measurements: word count, stopword density, closing punctuation.
+
+Two loops over a document's lines do the work, each compiled in `_core.c` where
+the install built it and each with a pure-Python twin: `line_words` (the lower
+case and letter words of each new line) and `line_values` (every line's numbers,
+as the rows that make its `Line` and as the table the classifier's columns are
+read from).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import language, vocabulary
+import numpy as np
+
+from . import compiled, language, vocabulary
 from . import thresholds as T
 
 TITLE_SMALL_WORDS = vocabulary.load().merged.title_small_words
@@ -24,6 +33,21 @@ NOT_LETTERS = re.compile(r"[\W\d_]+")
 ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 # Every byte but the ASCII letters (what WORD matches in ASCII text) made a space.
 ASCII_LETTERS_ONLY = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256))
+
+# A line's numbers, in the order of `Measured.table`'s columns; a `Row` holds them and then `norm`.
+VALUES = ("words", "stop", "terminal", "colon", "titled", "sentences")
+Row = tuple[int, float, bool, bool, bool, bool, str]
+# The thresholds `values` reads, in the order the compiled loop takes them.
+LIMITS = (
+    T.LONG_LINE_CHARS,
+    T.CJK_CHARS_PER_WORD,
+    T.VOCABULARY_MAX_WORDS,
+    T.TITLED_MIN_WORDS,
+    T.TITLED_SCAN_CHARS,
+    T.TITLED_MIN_SHARE,
+    T.UNENDED_PROSE_MIN_WORDS,
+    T.UNKNOWN_LANGUAGE_STOP_DENSITY,
+)
 
 
 @dataclass(slots=True)
@@ -49,6 +73,14 @@ class Line:
         return " ".join(self.tokens)
 
 
+@dataclass(slots=True)
+class Measured:
+    """A document's lines measured: a `Line` each, and their numbers as a table (lines x VALUES)."""
+
+    lines: list[Line]
+    table: np.ndarray
+
+
 def normalise(text: str) -> str:
     """Lower case, letters only, single spaces: the key for vocabulary look-ups."""
     return NOT_LETTERS.sub(" ", text.lower()).strip()
@@ -65,9 +97,9 @@ def letter_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], blank: int) -> Line:
-    """Measure one stripped, non-empty line (``words``: the letter words of ``lower``; of a
-    long line, of its opening: see `opening`)."""
+def values(text: str, words: list[str], stopwords: frozenset[str]) -> Row:
+    """The numbers of one stripped, non-empty line, and its ``norm`` (``words``: the letter
+    words of its lower-case opening: see `opening`)."""
     long = len(text) > T.LONG_LINE_CHARS
     count = _count(WORD, text) if long else len(words)
     if not text.isascii():
@@ -80,7 +112,7 @@ def measure(text: str, lower: str, words: list[str], stopwords: frozenset[str], 
     titled = count >= T.TITLED_MIN_WORDS and title_cased(text)
     sentences = count >= T.UNENDED_PROSE_MIN_WORDS and INNER_STOP.search(text) is not None
     colon = text.endswith(":")
-    return Line(text, lower, words, count, stop, terminal, colon, norm, blank, titled, sentences, stopwords)
+    return count, stop, terminal, colon, titled, sentences, norm
 
 
 def opening(text: str) -> str:
@@ -147,25 +179,74 @@ def sample_words(tokens: Sequence[list[str]]) -> list[str]:
     return sample
 
 
+def line_words(lines: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    """The lower case of each line's opening (see `opening`), and its letter words."""
+    if compiled.CORE is None:
+        return line_words_python(lines)
+    return compiled.CORE.line_words(lines, T.LONG_LINE_CHARS)  # type: ignore[no-any-return]
+
+
+def line_words_python(lines: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    lowers = [opening(text).lower() for text in lines]
+    return lowers, [letter_words(lower) for lower in lowers]
+
+
+def line_values(
+    lines: Sequence[str], tokens: Sequence[list[str]], stopwords: frozenset[str]
+) -> tuple[list[Row], np.ndarray]:
+    """`values` of each line (``tokens``: its letter words, from `line_words`): the rows, and
+    their numbers as a lines x VALUES table."""
+    if compiled.CORE is None:
+        return line_values_python(lines, tokens, stopwords)
+    table = np.empty((len(lines), len(VALUES)))
+    rows = compiled.CORE.line_values(lines, tokens, stopwords, TITLE_SMALL_WORDS, LIMITS, table)
+    return rows, table
+
+
+def line_values_python(
+    lines: Sequence[str], tokens: Sequence[list[str]], stopwords: frozenset[str]
+) -> tuple[list[Row], np.ndarray]:
+    rows = [values(text, words, stopwords) for text, words in zip(lines, tokens, strict=True)]
+    table = np.array([row[: len(VALUES)] for row in rows], dtype=np.float64).reshape(len(rows), len(VALUES))
+    return rows, table
+
+
 def measure_all(
     lines: Sequence[str], blank_before: Sequence[int] | None, seen: dict[str, Line] | None = None
-) -> list[Line]:
+) -> Measured:
     """Measure every line, using the stoplist of the language guessed for the document.
 
     ``seen``: lines of the same document measured by an earlier call, by text (and
-    updated here); their text-only measurements are reused, not recomputed.
+    updated here); their `Line` and words are reused, not made again (the table's
+    numbers are computed for every line: in C that costs less than gathering them).
     """
     seen = {} if seen is None else seen
     earlier = [seen.get(text) for text in lines]
-    lowers = [line.lower if line else opening(text).lower() for text, line in zip(lines, earlier, strict=True)]
-    tokens = [line.tokens if line else letter_words(lower) for lower, line in zip(lowers, earlier, strict=True)]
+    lowers, tokens = _words(lines, earlier)
     stop = language.stopwords(language.detect(sample_words(tokens)))
     blanks = blank_before if blank_before is not None else [0] * len(lines)
-    rows = zip(lines, lowers, tokens, blanks, earlier, strict=True)
+    rows, table = line_values(lines, tokens, stop)
     measured = [
-        remeasure(line, stop, blank) if line else measure(text, lower, words, stop, blank)
-        for text, lower, words, blank, line in rows
+        remeasure(line, stop, blank)
+        if line
+        else Line(text, lower, words, count, share, terminal, colon, norm, blank, titled, sentences, stop)
+        for text, lower, words, blank, line, (count, share, terminal, colon, titled, sentences, norm) in zip(
+            lines, lowers, tokens, blanks, earlier, rows, strict=True
+        )
     ]
     for line in measured:
         seen.setdefault(line.text, line)
-    return measured
+    return Measured(measured, table)
+
+
+def _words(lines: Sequence[str], earlier: list[Line | None]) -> tuple[list[str], list[list[str]]]:
+    """Each line's lower-case opening and letter words: an earlier measurement's, or read now."""
+    fresh = [text for text, line in zip(lines, earlier, strict=True) if line is None]
+    if len(fresh) == len(lines):
+        return line_words(lines)
+    lowers, tokens = line_words(fresh)
+    new_lowers, new_tokens = iter(lowers), iter(tokens)
+    return (
+        [line.lower if line else next(new_lowers) for line in earlier],
+        [line.tokens if line else next(new_tokens) for line in earlier],
+    )

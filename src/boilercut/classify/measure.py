@@ -21,7 +21,7 @@ import numpy as np
 
 from . import compiled, title
 from .cues import CUE_CODES, cue_all, kind_flags
-from .lines import measure_all
+from .lines import VALUES, measure_all
 from .memo import Memo
 from .view import View
 
@@ -99,7 +99,8 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
     (``memo``: what earlier rounds measured of the same document)."""
     lines = view.lines
     blank_before = view.blank_before.astype(int).tolist()
-    measured = measure_all(lines, blank_before, memo.lines if memo else None)
+    found = measure_all(lines, blank_before, memo.lines if memo else None)
+    measured = found.lines
     cues = cue_all(measured, memo.cues if memo else None)
     column = partial(_column, count=len(lines))
     sizes = column(map(len, lines))
@@ -108,13 +109,8 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
     known = float(bool(measured and measured[0].stoplist))
     cols = {
         "chars": sizes,
-        "words": column(line.words for line in measured),
-        "stop": column(line.stop for line in measured),
-        "terminal": column(line.terminal for line in measured),
-        "colon": column(line.colon for line in measured),
+        **{name: found.table[:, k] for k, name in enumerate(VALUES)},
         "comma_end": column(text.endswith(",") for text in lines),
-        "titled": column(line.titled for line in measured),
-        "sentences": column(line.sentences for line in measured),
         "blank_before": np.minimum(column(blank_before), 3.0),
         "digits": classes[:, 0] / sizes,
         "upper": classes[:, 1] / sizes,
