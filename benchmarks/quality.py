@@ -30,10 +30,11 @@ must not (`boilercut.training.snippets`). Their figures follow the table, next
 to those of the unchanged text and trafilatura (`benchmarks/baselines.py`), and
 in a `cv-snippets ...` line before the last.
 
-After the cross-validation, each fold model cleans long articles made of the gold
-paragraphs of its held-out pages (300, 1,000 and 2,000 paragraphs: longer than nearly
-every training page) and the share it keeps is printed, with a `cv-long ...` line: a
-model that learned "a long page is furniture" shows there (`boilercut.training.long_pages`).
+After the cross-validation, each fold model cleans pages unlike the training pages,
+made of its held-out pages (`boilercut.training.stress`): long articles of their gold
+paragraphs (300, 1,000 and 2,000: longer than nearly every training page; all should
+be kept) and their heads of chrome alone, as a scrape that lost the article leaves
+them (none should be). The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
 (outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
@@ -57,10 +58,10 @@ from boilercut.training.crossval import fold_split
 from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored, snippet_scored
 from boilercut.training.fit import Prepared, Settings
 from boilercut.training.foreign import lexicon_blind
-from boilercut.training.long_pages import PARAGRAPHS, kept_share, long_page, paragraphs_of
 from boilercut.training.metric import Score
 from boilercut.training.pages import Page, load_pages
 from boilercut.training.snippets import SnippetScore
+from boilercut.training.stress import PARAGRAPHS, chrome_pages, kept_share, long_page, paragraphs_of
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb")
@@ -95,6 +96,7 @@ TARGETS = {
     "html-wcxb": 0.776 + 0.01,
 }
 LONG_TARGET = 0.99  # every line of a long article is article text
+CHROME_TARGET = 0.05  # no line of a page's chrome is
 
 
 def cases_files(data: Path) -> list[Path]:
@@ -186,21 +188,34 @@ def clean_blind(pipeline: Pipeline, page: Page) -> str:
         return clean_page(pipeline, page)
 
 
-def long_pages_table(prepared: Prepared, settings: Settings, models: Path) -> dict[int, float]:
-    """Each fold model on long articles made of its held-out pages' gold paragraphs: the share
-    of their words it keeps, by page length; the lowest of the five by length."""
-    print(f"long articles (held-out gold paragraphs): share kept by each fold's model; target {LONG_TARGET}")
-    kept: dict[int, list[float]] = {count: [] for count in PARAGRAPHS}
+def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[str, float]:
+    """Each fold model on pages of shapes the training sets hardly hold, made of its held-out
+    pages: long articles (the share kept, by length: the lowest of the five models) and their
+    heads of chrome alone (the share kept, over all such pages)."""
+    print("pages of held-out sites unlike the training pages: share of their words kept by each fold's model")
+    kept: dict[str, list[float]] = {f"long{count}": [] for count in PARAGRAPHS}
+    chrome: list[list[float]] = []
     for number, held in enumerate(fold_split(prepared, settings), start=1):
         pipeline = Pipeline(BENCH_CONFIG, model=Model.load(models / f"fold-{number}.npz"))
-        paragraphs = paragraphs_of([prepared.pages[i] for i in held])
+        pages = [prepared.pages[i] for i in held]
+        paragraphs = paragraphs_of(pages)
         for count in PARAGRAPHS:
             page = long_page(paragraphs, count, settings.seed)
             if page is not None:
-                kept[count].append(kept_share(pipeline, page))
-    for count, shares in kept.items():
-        print(f"  {count:5d} paragraphs  " + "  ".join(f"{share:.3f}" for share in shares))
-    return {count: min(shares) for count, shares in kept.items() if shares}
+                kept[f"long{count}"].append(kept_share(pipeline, page))
+        chrome.append([kept_share(pipeline, page) for page in chrome_pages(pages)])
+    for count in PARAGRAPHS:
+        shares = "  ".join(f"{share:.3f}" for share in kept[f"long{count}"])
+        print(f"  long article, {count:4d} paragraphs   {shares}   target >= {LONG_TARGET}")
+    print(
+        f"  chrome alone ({sum(map(len, chrome))} pages)    "
+        + "  ".join(f"{sum(shares) / max(len(shares), 1):.3f}" for shares in chrome)
+        + f"   target <= {CHROME_TARGET}"
+    )
+    figures = {name: min(shares) for name, shares in kept.items() if shares}
+    every = [share for shares in chrome for share in shares]
+    figures["chrome"] = sum(every) / max(len(every), 1)
+    return figures
 
 
 def main() -> int:
@@ -238,7 +253,7 @@ def main() -> int:
     labeled = prepared.pages[: prepared.originals]
     golds = [page.gold for page in labeled]
     foreign: list[str] | None = None
-    long_figures: dict[int, float] = {}
+    stress_figures: dict[str, float] = {}
     if args.cv:
         scratch = tempfile.TemporaryDirectory(prefix="boilercut-cv-")  # removed when the run ends
         models = args.save or Path(scratch.name)
@@ -252,7 +267,7 @@ def main() -> int:
             models=models,
         )
         foreign = rest[0] if rest else None
-        long_figures = long_pages_table(prepared, Settings(seed=args.seed), models)
+        stress_figures = stress_table(prepared, Settings(seed=args.seed), models)
         label = "cross-validated: each page cleaned by a model that never saw its site"
     else:
         pipeline = Pipeline(BENCH_CONFIG)
@@ -282,8 +297,8 @@ def main() -> int:
     print(f"{time.perf_counter() - started:.0f} s")
     if foreign_figures:
         print("cv-foreign " + summary_of(foreign_figures))
-    if long_figures:
-        print("cv-long " + " ".join(f"{count}={share:.4f}" for count, share in long_figures.items()))
+    if stress_figures:
+        print("cv-stress " + " ".join(f"{name}={share:.4f}" for name, share in stress_figures.items()))
     print(("cv-snippets " if args.cv else "in-sample-snippets ") + snippet_summary_of(snippet_figures))
     print(("cv " if args.cv else "in-sample ") + summary_of(figures))
     return 0

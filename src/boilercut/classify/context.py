@@ -28,9 +28,10 @@ CAP_DATES = 20
 CAP_AD_CUES = 10
 MISSING = -1.0  # a neighbour beyond the page's first or last line
 POSITION_CAP = 200  # lines from the page's start or end
-# The page's prose words are counted up to this (the 95th percentile of the training
-# pages): past it a page is simply long, and the trees never saw longer ones.
-PAGE_PROSE_CAP = 5000.0
+# A page's size (its lines, its prose words) is left out on purpose: the long pages
+# of the training sets are listings and threads, and models that learned "a long page
+# is furniture" dropped the second half of long articles (`training/long_pages.py`).
+# The page is described by shares instead (of prose, of what an extractor kept).
 
 
 def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
@@ -96,8 +97,7 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     out["position"] = index / max(1, n - 1)
     out["from_start"] = np.minimum(index, POSITION_CAP)
     out["from_end"] = np.minimum(n - 1 - index, POSITION_CAP)
-    out["page_lines"] = np.full(n, np.log1p(n))
-    out["page_prose_words"] = np.full(n, np.log1p(min(total, PAGE_PROSE_CAP)))
+    out["page_prose_share"] = np.full(n, total / max(float(cols["words"].sum()), 1.0))
     longest = cols["words"].max() if n else 1.0
     out["words_of_longest"] = cols["words"] / max(longest, 1.0)
     prose_stop = cols["stop"][prose]

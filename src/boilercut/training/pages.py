@@ -187,3 +187,16 @@ def clean_copies(page: Page) -> list[Page]:
             source=page.source,
         )
     ]
+
+
+# A page's head of chrome long enough to stand for a page of its own.
+CHROME_MIN_LINES = 5
+
+
+def chrome_head(page: Page) -> tuple[str, ...]:
+    """The lines above the page's first article line (read from text; CHROME_MIN_LINES or more,
+    else none): what a scrape leaves when the article never loaded."""
+    if page.html_file is not None or not page.keep.any():
+        return ()
+    head = page.lines[: int(np.argmax(page.keep))]
+    return head if len(head) >= CHROME_MIN_LINES else ()

@@ -1,4 +1,4 @@
-"""Long articles built from gold paragraphs (`boilercut.training.long_pages`)."""
+"""Pages unlike the training pages, built from labeled ones (`boilercut.training.stress`)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ import numpy as np
 
 from boilercut.pipeline import Pipeline
 from boilercut.training.evaluate import BENCH_CONFIG
-from boilercut.training.long_pages import kept_share, long_page, paragraphs_of
 from boilercut.training.pages import Page, view_of
+from boilercut.training.stress import chrome_pages, kept_share, long_page, paragraphs_of
 
 PROSE = "The council voted on Tuesday to approve a new budget for the city's public libraries."
 
 
-def page(gold: str, kind: str = "", html_file: str | None = None) -> Page:
-    return Page("id", "site", view_of(gold), np.ones(1, dtype=bool), gold, kind=kind, html_file=html_file)
+def page(gold: str, kind: str = "", html_file: str | None = None, keep: list[bool] | None = None) -> Page:
+    labels = np.array(keep if keep is not None else [True])
+    return Page("id", "site", view_of(gold), labels, gold, kind=kind, html_file=html_file)
 
 
 def test_only_prose_paragraphs_of_articles_read_from_text_are_taken() -> None:
@@ -31,9 +32,19 @@ def test_a_long_page_holds_the_count_asked_for_in_an_order_the_seed_fixes() -> N
     assert long_page(paragraphs, 11) is None
 
 
+def test_a_page_of_chrome_is_the_lines_above_the_first_article_line_where_there_are_enough() -> None:
+    text = "Home\nNews\nSport\nWeather\nCulture\nA Headline\n" + PROSE
+    labeled = page(text, keep=[False] * 5 + [True, True])
+    assert chrome_pages([labeled]) == ["Home\nNews\nSport\nWeather\nCulture"]
+    short = page(text, keep=[False] * 4 + [True] * 3)
+    unlabeled = page(text, keep=[False] * 7)
+    assert chrome_pages([short, unlabeled, page(text, html_file="page.html", keep=[False] * 5 + [True] * 2)]) == []
+
+
 def test_the_share_kept_counts_the_words_of_the_page_left_in_the_output() -> None:
     pipeline = Pipeline(BENCH_CONFIG)
     prose = long_page([f"{PROSE} It was the {number}th vote of the year on the matter." for number in range(40)], 40)
     assert prose is not None
     assert kept_share(pipeline, prose) == 1.0
-    assert kept_share(pipeline, "Home\nNews\nSport\nWeather\nContact us") == 0.0
+    with_ad = prose.replace("\n\n", "\n\nAdvertisement\n\n", 1)
+    assert 0.95 < kept_share(pipeline, with_ad) < 1.0  # the ad line's words are not kept

@@ -1,0 +1,56 @@
+"""Pages of shapes the training sets hardly hold: very long articles, and pages with no article.
+
+Few training pages are very long, and those that are are mostly listings and
+threads, so a model can learn "a long page is mostly furniture" and drop the
+second half of a long report or book chapter (a retrained model once did, on a
+page of 1,000 paragraphs, at probabilities just under one half). At the other
+end, a scrape whose article never loaded leaves the page's chrome alone: menus,
+a sign-in link, a footer, of which nothing should be kept.
+
+Both are built from the pages a model never saw (the pages of its held-out
+fold): long articles from their gold paragraphs, pages of chrome from the lines
+above their first article line. Each is scored by the share of its words the
+model keeps: all of a long article, none of a page of chrome.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from ..pipeline import Pipeline, Source
+from .metric import Shares
+from .pages import Page, chrome_head
+
+PARAGRAPHS = (300, 1000, 2000)  # long article lengths checked, in paragraphs
+MIN_WORDS = 8  # a paragraph of prose, not a heading or a caption
+ARTICLE_KINDS = ("", "article")  # scrapinghub's pages are all articles (no type given)
+
+
+def paragraphs_of(pages: Sequence[Page]) -> list[str]:
+    """The prose paragraphs of the gold text of the article pages among ``pages`` (read from text)."""
+    return [
+        line.strip()
+        for page in pages
+        if page.html_file is None and page.kind in ARTICLE_KINDS
+        for line in page.gold.splitlines()
+        if len(line.split()) >= MIN_WORDS
+    ]
+
+
+def long_page(paragraphs: Sequence[str], count: int, seed: int = 0) -> str | None:
+    """``count`` of the paragraphs in a shuffled order, blank lines between them (None: too few)."""
+    if len(paragraphs) < count:
+        return None
+    return "\n\n".join(random.Random(seed).sample(list(paragraphs), count))
+
+
+def chrome_pages(pages: Sequence[Page]) -> list[str]:
+    """Of each page read from text, the lines above its first article line, as a page of its
+    own (`pages.chrome_head`): what a scrape leaves when the article is lost."""
+    return ["\n".join(head) for head in map(chrome_head, pages) if head]
+
+
+def kept_share(pipeline: Pipeline, page: str) -> float:
+    """The share of the page's words (as shingles) the pipeline keeps."""
+    return Shares.of(page, pipeline.clean(Source(page, name="stress page"))).recall
