@@ -30,7 +30,7 @@ MISSING = -1.0  # a neighbour beyond the page's first or last line
 POSITION_CAP = 200  # lines from the page's start or end
 # A page's size (its lines, its prose words) is left out on purpose: the long pages
 # of the training sets are listings and threads, and models that learned "a long page
-# is furniture" dropped the second half of long articles (`training/long_pages.py`).
+# is furniture" dropped the second half of long articles (`training/stress.py`).
 # The page is described by shares instead (of prose, of what an extractor kept).
 
 
