@@ -23,6 +23,9 @@ from .metric import Shares
 from .pages import Page, chrome_head
 
 PARAGRAPHS = (300, 1000, 2000)  # long article lengths checked, in paragraphs
+# Each long article is drawn this many times (other paragraphs, in another order), and
+# the lowest share counts: one draw let a model pass that dropped two thirds of another.
+DRAWS = 3
 MIN_WORDS = 8  # a paragraph of prose, not a heading or a caption
 ARTICLE_KINDS = ("", "article")  # scrapinghub's pages are all articles (no type given)
 
