@@ -32,10 +32,10 @@ in a `cv-snippets ...` line before the last.
 
 After the cross-validation, each fold model cleans pages unlike the training pages,
 made of its held-out pages (`boilercut.training.stress`): long articles of their gold
-paragraphs (300, 1,000 and 2,000, each drawn three times, the lowest share counting:
-longer than nearly every training page; all should
-be kept) and their heads of chrome alone, as a scrape that lost the article leaves
-them (none should be). The shares kept are printed, and a `cv-stress ...` line.
+paragraphs (300, 1,000 and 2,000: longer than nearly every training page; each drawn
+three times, the lowest share counting; all should be kept) and their heads of chrome
+alone, as a scrape that lost the article leaves them (none should be).
+The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
 (outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
