@@ -202,10 +202,10 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
         pages = [prepared.pages[i] for i in held]
         paragraphs = paragraphs_of(pages)
         for count in PARAGRAPHS:
-            pages_drawn = [long_page(paragraphs, count, settings.seed + draw) for draw in range(DRAWS)]
-            shares = [kept_share(pipeline, page) for page in pages_drawn if page is not None]
-            if shares:
-                kept[f"long{count}"].append(min(shares))
+            drawn = [long_page(paragraphs, count, settings.seed + draw) for draw in range(DRAWS)]
+            lowest = min((kept_share(pipeline, page) for page in drawn if page is not None), default=None)
+            if lowest is not None:
+                kept[f"long{count}"].append(lowest)
         chrome.append([kept_share(pipeline, page) for page in chrome_pages(pages)])
     for count in PARAGRAPHS:
         shares = "  ".join(f"{share:.3f}" for share in kept[f"long{count}"])
