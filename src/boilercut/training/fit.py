@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_c
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
+from .augment import fold_pages
 from .foreign import disguise
 from .pages import Page, clean_copies
 
@@ -54,6 +55,8 @@ class Settings:
     # raised scrapinghub (+0.006 text, +0.010 HTML) and wcxb's articles (+0.003),
     # and lowered wcxb's other types (-0.003 text, -0.006 HTML).
     other_types_weight: float = 0.2
+    # What each long article made in an inner fold (`augment`) weighs, in pages (0: none made).
+    long_weight: float = 3.0
 
 
 @dataclass(slots=True)
@@ -69,6 +72,7 @@ class Prepared:
     originals: int = 0
     copies: dict[int, list[int]] = field(default_factory=dict)  # labeled page -> its copies
     foreign: set[int] = field(default_factory=set)  # the copies in disguise (`foreign`)
+    made: set[int] = field(default_factory=set)  # long articles made by `augment` (not in the lexicon)
     columns: list[dict[str, np.ndarray]] = field(default_factory=list)
     tokens: list[np.ndarray] = field(default_factory=list)
     vectors: list[list[tuple[list[int], list[float]]]] = field(default_factory=list)
@@ -109,6 +113,31 @@ class Prepared:
         self.words.append(lexicon.word_buckets(lines))
         self.weights.append((tokens + 1) / (tokens.sum() + len(tokens)) * share)
 
+    def with_long_articles(
+        self, inner: Sequence[Sequence[int]], settings: Settings
+    ) -> tuple[Prepared, list[list[int]]]:
+        """A copy holding also the pages `augment` makes of each inner fold's labeled pages,
+        and the folds with those pages added (this one is left as it is)."""
+        extended = replace(
+            self,
+            pages=list(self.pages),
+            columns=list(self.columns),
+            tokens=list(self.tokens),
+            vectors=list(self.vectors),
+            words=list(self.words),
+            weights=list(self.weights),
+            made=set(self.made),
+        )
+        folds = []
+        for number, fold in enumerate(inner):
+            start = len(extended.pages)
+            for page in fold_pages([self.pages[i] for i in fold if i < self.originals], settings.seed + number):
+                extended.made.add(len(extended.pages))
+                extended.pages.append(page)
+                extended._add(page, measure(page.view), PAGE_WEIGHT * settings.long_weight, disguised=False)
+            folds.append([*fold, *range(start, len(extended.pages))])
+        return extended, folds
+
     def with_copies(self, indexes: Sequence[int]) -> list[int]:
         """The labeled pages at ``indexes`` and their copies (clean, and in disguise)."""
         return list(indexes) + [j for i in indexes for j in self.copies.get(i, [])]
@@ -134,6 +163,9 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
     """A model trained on the pages at ``indexes`` of ``prepared``."""
     indexes = [i for i in prepared.with_copies(indexes) if prepared.pages[i].lines]
     inner = site_folds(prepared.pages, indexes, settings.inner_folds, settings.seed)
+    if settings.long_weight > 0:
+        prepared, inner = prepared.with_long_articles(inner, settings)
+        indexes = [*indexes, *sorted(prepared.made)]
     # 1. The lexical score and the share of each page's words the lexicon knows, out of
     # fold, then on all pages. The lexicon learns from pages in their own words only.
     lexical: dict[int, np.ndarray] = {}
@@ -194,7 +226,7 @@ def _fit_lexicon(
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    indexes = [i for i in indexes if i not in prepared.foreign]
+    indexes = [i for i in indexes if i not in prepared.foreign and i not in prepared.made]
     rows, cols, values = [], [], []
     row = 0
     for i in indexes:
