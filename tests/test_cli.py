@@ -74,6 +74,19 @@ def test_python_dash_m_entry_point() -> None:
     assert done.stdout == f"boilercut {boilercut.__version__}\n".encode()
 
 
+def test_the_command_pauses_the_collector_only_while_it_imports(monkeypatch) -> None:
+    import gc
+
+    import boilercut.cli
+    from boilercut.__main__ import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(boilercut.cli, "main", lambda: seen.append(gc.isenabled()))
+    main()
+    assert seen == [True]  # the command runs with the collector on
+    assert gc.isenabled()
+
+
 def test_python_dash_m_exit_code_and_stderr_for_a_usage_error(tmp_path: Path) -> None:
     done = run_module("clean", tmp_path / "missing.txt", "-")
     assert done.returncode == 2

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilercut.classify import vocabulary
+from boilercut.classify.context import median
 from boilercut.classify.lines import INNER_STOP, WORD, letter_words, title_cased
 from boilercut.classify.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
 
@@ -95,3 +97,15 @@ WHEN_PIECES += ["1", "26", "2021", ".", ":", "/", "-", " ", "x", "_", "ı", "ſ"
 def test_guarded_when_finds_what_the_plain_pattern_finds(pieces: list[str]) -> None:
     for text in (" ".join(pieces), "".join(pieces), " ".join(pieces).upper()):
         assert WHEN.subn(" ", text) == PLAIN_WHEN.subn(" ", text), text
+
+
+@MANY
+@given(
+    st.lists(
+        st.floats(min_value=0.0, max_value=1.0) | st.sampled_from([0.0, 0.25, 1 / 3, 0.5]), min_size=1, max_size=40
+    )
+)
+def test_median_is_numpys_to_the_bit(values: list[float]) -> None:
+    column = np.array(values, dtype=np.float64)
+    assert median(column) == float(np.median(column))
+    assert median(column[::-1]) == float(np.median(column))

@@ -1,7 +1,5 @@
 """The command line: parse options, call the library, show results, map errors to exit codes."""
 
-from __future__ import annotations
-
 import contextlib
 import enum
 import gc

@@ -60,6 +60,16 @@ def count_above(values: np.ndarray) -> np.ndarray:
     return np.cumsum(values) - values
 
 
+def median(values: np.ndarray) -> float:
+    """``np.median`` of a non-empty column, to the bit, without the import of ``numpy.ma``
+    that ``np.median``'s first call makes (a tenth of the command's start-up)."""
+    ordered = np.sort(values)
+    mid = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[mid])
+    return float((ordered[mid - 1] + ordered[mid]) / 2)
+
+
 def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The features of the first stage: the columns, their neighbours, windows and page scale."""
     out = dict(cols)
@@ -101,7 +111,7 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     longest = cols["words"].max() if n else 1.0
     out["words_of_longest"] = cols["words"] / max(longest, 1.0)
     prose_stop = cols["stop"][prose]
-    out["stop_over_prose"] = cols["stop"] - (float(np.median(prose_stop)) if len(prose_stop) else PROSE_MIN_STOP)
+    out["stop_over_prose"] = cols["stop"] - (median(prose_stop) if len(prose_stop) else PROSE_MIN_STOP)
     out["page_extracted"] = np.full(n, _weighted_mean(cols["extracted"], cols["words"], MISSING))
     return out
 

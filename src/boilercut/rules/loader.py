@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any, NoReturn
@@ -30,6 +29,8 @@ INPUTS = {kind.value: kind for kind in Input}
 
 
 def load_rule_file(path: Path, known_stages: Collection[str]) -> RuleFile:
+    import tomllib  # here: a run whose files come from the cache never reads TOML
+
     text = _read(path)
     try:
         data = tomllib.loads(text)

@@ -6,24 +6,30 @@ there is no pool at all: each batch runs in this process as it is submitted.
 The pool starts only when a second batch comes: a run that fits in one batch
 (one small file, a few pages) is cleaned in this process, without the cost of
 starting workers. Each worker gets the run's Cleaner (its configuration and
-template lines travel; the worker compiles the rules once).
+template lines travel; the worker compiles the rules once). `concurrent.futures`
+and `multiprocessing` are imported then too: a run of one job never pays for
+them at start-up.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..cleaner import Cleaner
 from .batch import Batch, Outcome
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 # Four batches per worker: while the oldest batch is awaited, the others keep
 # every worker busy even when one batch takes a few times longer than the rest.
@@ -31,9 +37,18 @@ WINDOW_PER_JOB = 4
 # How often a worker checks that the main process is still there (seconds).
 ORPHAN_CHECK_SECONDS = 1.0
 
-# What waits to be handed back: a batch's future, a batch not sent yet (the
-# first one, before the pool starts), or None for a plain callback.
-_Entry = tuple[Future[Outcome] | Batch | None, Callable[..., None]]
+
+@dataclass(frozen=True)
+class _Held:
+    """The first batch, held in this process until a second one starts the pool."""
+
+    batch: Batch
+
+
+if TYPE_CHECKING:
+    # What waits to be handed back: a batch's future, a batch not sent yet (the
+    # first one, before the pool starts), or None for a plain callback.
+    _Entry = tuple[Future[Outcome] | _Held | None, Callable[..., None]]
 
 
 class Pool:
@@ -75,7 +90,7 @@ class Pool:
         self._submitted += 1
         self._in_flight += 1
         if self._submitted == 1:
-            self._pending.append((batch, then))  # held: the pool starts only if another batch comes
+            self._pending.append((_Held(batch), then))  # held: the pool starts only if another batch comes
             return
         pool = self._pool or self._start_pool()
         self._pending.append((pool.submit(_run_in_worker, batch), then))
@@ -92,6 +107,8 @@ class Pool:
 
     def _start_pool(self) -> ProcessPoolExecutor:
         """Start the workers and send them the batch held until now, if it still waits."""
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(
             self.jobs,
             mp_context=_context(),
@@ -99,8 +116,8 @@ class Pool:
             initargs=(self.cleaner, os.getpid()),
         )
         for index, (waiting, then) in enumerate(self._pending):
-            if waiting is not None and not isinstance(waiting, Future):
-                self._pending[index] = (pool.submit(_run_in_worker, waiting), then)
+            if isinstance(waiting, _Held):
+                self._pending[index] = (pool.submit(_run_in_worker, waiting.batch), then)
         self._pool = pool
         return pool
 
@@ -115,7 +132,7 @@ class Pool:
                 then()
                 continue
             self._in_flight -= 1
-            then(waiting.result() if isinstance(waiting, Future) else self._run_here(waiting))
+            then(self._run_here(waiting.batch) if isinstance(waiting, _Held) else waiting.result())
 
     def _run_here(self, batch: Batch) -> Outcome:
         """Run a batch in this process; after the first, say that what the stages load is loaded."""
@@ -126,11 +143,11 @@ class Pool:
         return outcome
 
 
-def _done(waiting: Future[Outcome] | Batch) -> bool:
-    return isinstance(waiting, Future) and waiting.done()
+def _done(waiting: Future[Outcome] | _Held) -> bool:
+    return not isinstance(waiting, _Held) and waiting.done()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
     """Workers forked from a clean server process, or spawned where there is none (Windows).
 
     Not plain fork: the main process may run threads by then (the progress
@@ -139,6 +156,8 @@ def _context() -> multiprocessing.context.BaseContext:
     than fork, nothing beside a run of several seconds. The server is warmed
     up (`warmup`) so that its workers share what the stages load.
     """
+    import multiprocessing
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
