@@ -80,10 +80,14 @@ def test_the_command_pauses_the_collector_only_while_it_imports(monkeypatch) -> 
     import boilercut.cli
     from boilercut.__main__ import main
 
-    seen: list[bool] = []
-    monkeypatch.setattr(boilercut.cli, "main", lambda: seen.append(gc.isenabled()))
-    main()
-    assert seen == [True]  # the command runs with the collector on
+    seen: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(boilercut.cli, "main", lambda: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)))
+    gc.unfreeze()  # what earlier runs in this process froze
+    try:
+        main()
+    finally:
+        gc.unfreeze()
+    assert seen == [(True, True)]  # the command runs with the collector on, what it imported frozen
     assert gc.isenabled()
 
 
