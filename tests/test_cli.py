@@ -82,6 +82,7 @@ def test_the_command_pauses_the_collector_only_while_it_imports(monkeypatch) -> 
 
     seen: list[tuple[bool, bool]] = []
     monkeypatch.setattr(boilercut.cli, "main", lambda: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)))
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     gc.unfreeze()  # what earlier runs in this process froze
     try:
         main()
@@ -89,6 +90,20 @@ def test_the_command_pauses_the_collector_only_while_it_imports(monkeypatch) -> 
         gc.unfreeze()
     assert seen == [(True, True)]  # the command runs with the collector on, what it imported frozen
     assert gc.isenabled()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # numpy's BLAS starts no thread per core
+
+
+def test_the_command_leaves_a_chosen_blas_thread_count(monkeypatch) -> None:
+    import gc
+
+    import boilercut.cli
+    from boilercut.__main__ import main
+
+    monkeypatch.setattr(boilercut.cli, "main", lambda: None)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    main()
+    gc.unfreeze()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
 
 
 def test_python_dash_m_exit_code_and_stderr_for_a_usage_error(tmp_path: Path) -> None:
