@@ -7,8 +7,8 @@ about 10 ms, 5% of a one-line run's start-up: they are imported with the
 collector off, then frozen out of its reach (as `clean` freezes what its first
 batch loads).
 
-numpy's OpenBLAS starts a thread per core when imported, which took a third of
-a one-line run's CPU time; boilercut multiplies no matrices, so the command
+numpy's OpenBLAS starts a thread per core when imported, which took half of a
+one-line run's CPU time; boilercut multiplies no matrices, so the command
 asks for one thread (unless the environment says otherwise; workers inherit it).
 """
 
