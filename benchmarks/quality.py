@@ -39,6 +39,7 @@ The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
 (outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
+`benchmarks/compare.py BEFORE AFTER` compares two saved runs page by page.
 """
 
 from __future__ import annotations

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Two saved runs of quality.py compared page by page, each difference with its bootstrap interval.
+
+    python benchmarks/quality.py --cv --save runs/before    # on the code before a change
+    python benchmarks/quality.py --cv --save runs/after     # on the code after it
+    python benchmarks/compare.py runs/before runs/after
+
+For each set (and wcxb's articles, and each set read from its HTML) it prints
+F1 before and after, the difference with its 95% interval (pages drawn with
+replacement, the same draw for both runs: `boilercut.training.paired`), and how
+many pages rose or fell. Retraining alone moves a set by a few thousandths: a
+difference whose interval holds zero is marked as noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from quality import DEFAULT_DATA, cases_files
+
+from boilercut.training.metric import Shares
+from boilercut.training.pages import read_cases
+from boilercut.training.paired import paired
+
+
+def outputs(run: Path) -> dict[tuple[str, bool], tuple[str, str]]:
+    """(page id, read from HTML) -> (set, output) of a run saved by `quality.py --save`."""
+    found = {}
+    with gzip.open(run / "outputs.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            found[(record["id"].removesuffix("#html"), record["html"])] = (record["set"], record["output"])
+    return found
+
+
+def golds(data: Path) -> dict[str, tuple[str, str]]:
+    """Page id -> (gold text, page type) of every case of the sets."""
+    found = {}
+    for path in cases_files(data):
+        for number, record in enumerate(read_cases(path), start=1):
+            found[str(record.get("id", f"{path.name}:{number}"))] = (str(record["gold"]), str(record.get("type", "")))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("before", type=Path, help="a folder `quality.py --save` wrote")
+    parser.add_argument("after", type=Path)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding scrapinghub/ and wcxb/")
+    args = parser.parse_args()
+    before, after = outputs(args.before), outputs(args.after)
+    if before.keys() != after.keys():
+        print("the two runs cleaned different pages: compare runs over the same sets", file=sys.stderr)
+        return 2
+    gold = golds(args.data)
+    groups: dict[str, list[tuple[Shares, Shares]]] = {}
+    for (page, html), (name, output) in sorted(before.items()):
+        text, kind = gold[page]
+        pair = (Shares.of(text, output), Shares.of(text, after[(page, html)][1]))
+        prefix = "html-" if html else ""
+        groups.setdefault(prefix + name, []).append(pair)
+        if kind == "article":
+            groups.setdefault(f"{prefix}{name}-article", []).append(pair)
+    print(f"{'set':22s} {'before':>7s} {'after':>7s} {'change':>8s}   95% interval        pages up / down")
+    for name in sorted(groups, key=lambda key: (key.startswith("html-"), key)):
+        pairs = groups[name]
+        found = paired([a for a, _ in pairs], [b for _, b in pairs])
+        verdict = "" if found.clear else "   noise"
+        print(
+            f"{name:22s} {found.before:7.4f} {found.after:7.4f} {found.delta:+8.4f}   "
+            f"[{found.low:+.4f}, {found.high:+.4f}]   {found.better} / {found.worse} of {found.pages}{verdict}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
