@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilercut import Cleaner
-from boilercut.classify import compiled, lexicon, measure, title
+from boilercut.classify import compiled, context, lexicon, measure, title
 from boilercut.classify import thresholds as T
 from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix
 from boilercut.classify.language import stopwords
@@ -323,6 +323,14 @@ def test_forest_outputs_are_identical_on_any_values_nan_and_infinities_included(
     features[generator.random(features.shape) < 0.02] = np.inf
     fast, pure = both_paths(model.first.raw, features)
     assert fast.tobytes() == pure.tobytes()
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(allow_nan=True), st.sampled_from([0.0, -0.0, 0.5, -0.5, 1e-300])), max_size=60))
+def test_best_runs_are_identical_on_any_scores_ties_and_nan_included(scores: list[float]) -> None:
+    fast, pure = both_paths(context.best_run, np.array(scores, dtype=np.float64))
+    assert fast == pure
 
 
 @needs_core

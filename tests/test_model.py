@@ -254,12 +254,15 @@ def test_folds_run_in_worker_processes_give_what_they_give_here() -> None:
     assert seen["calls"] == 5  # the forked calls ran in the workers, not here
 
 
-def test_window_means_of_a_table_are_those_of_each_column() -> None:
-    from boilercut.classify.context import window_mean
+def test_window_means_of_a_block_are_those_of_each_row() -> None:
+    from boilercut.classify.context import window_mean, window_means
 
-    table = np.random.default_rng(0).random((37, 4))
+    block = np.random.default_rng(0).random((4, 37))  # a row per column, a column per line
     for half in (1, 5, 15, 50):
-        both = window_mean(table, half)
-        for column in range(4):
-            assert np.array_equal(both[:, column], window_mean(table[:, column], half))
+        both = window_mean(block, half)
+        for row in range(4):
+            assert both[row].tobytes() == window_mean(block[row], half).tobytes()
+    halves = (1, 2, 25)
+    for row, half in enumerate(halves):
+        assert window_means(block[0], halves)[row].tobytes() == window_mean(block[0], half).tobytes()
     assert np.allclose(window_mean(np.array([1.0, 2.0, 3.0]), 1), [2.0, 2.0, 2.0])

@@ -12,6 +12,7 @@
  *   line_words(lines, long_chars) -> (lowers, tokens) -> lines.line_words_python
  *   line_values(lines, tokens, stopwords, small_words, limits, out) -> rows
  *                                                    -> lines.line_values_python
+ *   best_run(scores) -> (start, end)                 -> context.best_run_python
  *
  * Arrays are passed as buffers (numpy arrays from the Python side); results are
  * written into `out`. Floating point follows the Python code operation by
@@ -453,6 +454,24 @@ release:
     PyBuffer_Release(&value);
     PyBuffer_Release(&out);
     return result;
+}
+
+/* ---- the best run of lines (context.best_run_python) --------------------- */
+
+/* Kadane's scan, adding in line order as the Python loop does. */
+static PyObject *best_run(PyObject *self, PyObject *arg) {
+    Py_buffer scores;
+    if (get_buffer(arg, &scores, 0, "d", 8, "scores") < 0) return NULL;
+    const double *x = scores.buf;
+    Py_ssize_t n = scores.len / 8, start = 0, best_start = 0, best_end = 0;
+    double best = 0.0, total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (total <= 0) { total = 0.0; start = i; }
+        total += x[i];
+        if (total > best) { best = total; best_start = start; best_end = i + 1; }
+    }
+    PyBuffer_Release(&scores);
+    return Py_BuildValue("nn", best_start, best_end);
 }
 
 /* ---- character classes per line (measure.char_counts_python) ------------- */
@@ -1018,6 +1037,7 @@ static PyMethodDef methods[] = {
     {"title_shares", title_shares, METH_VARARGS, "title_shares(tokens, topic, stopwords, min_chars, stem_chars, out): title.shares"},
     {"line_words", line_words, METH_VARARGS, "line_words(lines, long_chars) -> (lowers, tokens): lines.line_words"},
     {"line_values", line_values, METH_VARARGS, "line_values(lines, tokens, stopwords, small_words, limits, out) -> rows: lines.line_values"},
+    {"best_run", best_run, METH_O, "best_run(scores) -> (start, end): context.best_run"},
     {NULL, NULL, 0, NULL},
 };
 

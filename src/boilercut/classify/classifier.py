@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import headline
-from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, token_counts
+from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
 from .lines import letter_words, opening
@@ -45,7 +45,7 @@ def probabilities(
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second_cols = second_stage(cols, p1, token_counts(view.lines))
-    second = matrix(second_cols, SECOND_FEATURES)
+    second = second_matrix(first, second_cols)
     return model.second.probability(second), cols, Tables(first, second)
 
 

@@ -5,7 +5,7 @@ it where none is. Every compiled function has a pure-Python twin that computes
 the same numbers in the same order (`lexicon.scores_python`,
 `lexicon.word_buckets_python`, `Forest.raw_python`, `measure.char_counts_python`,
 `measure.shapes_python`, `title.shares_python`, `lines.line_words_python`,
-`lines.line_values_python`): the twins are the reference, and the tests hold the
+`lines.line_values_python`, `context.best_run_python`): the twins are the reference, and the tests hold the
 two paths to identical tables and identical output.
 
     BOILERCUT_PURE_PYTHON=1       use the pure-Python twins even where _core is built

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from . import compiled
+
 # Columns seen on the lines one and two above and below.
 NEIGHBOUR_COLUMNS = ("words", "stop", "terminal", "cue", "blank_before", "shape_repeats", "lexical", "extracted")
 NEIGHBOUR_OFFSETS = (1, 2)
@@ -35,24 +37,38 @@ POSITION_CAP = 200  # lines from the page's start or end
 
 
 def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
-    """values[i - offset] at i (a line ``offset`` above; below for a negative offset)."""
+    """values[i - offset] at i (a line ``offset`` above; below for a negative offset), along
+    the last axis (a row per column of a columns x lines block shifts each column at once)."""
     out = np.full_like(values, fill)
-    if offset > 0 and offset < len(values):
-        out[offset:] = values[:-offset]
-    elif offset < 0 and -offset < len(values):
-        out[:offset] = values[-offset:]
+    n = values.shape[-1]
+    if offset > 0 and offset < n:
+        out[..., offset:] = values[..., :-offset]
+    elif offset < 0 and -offset < n:
+        out[..., :offset] = values[..., -offset:]
     return out
 
 
 def window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    """Mean of the values within ``half`` lines of each line, the line itself left out
-    (of each column at once, for a lines x columns table)."""
-    n = len(values)
-    total = np.concatenate((np.zeros((1, *values.shape[1:])), np.cumsum(values, axis=0)))
+    """Mean of the values within ``half`` lines of each line, the line itself left out,
+    along the last axis (each row of a columns x lines block at once)."""
+    n = values.shape[-1]
+    total = np.zeros((*values.shape[:-1], n + 1))
+    np.cumsum(values, axis=-1, out=total[..., 1:])
     index = np.arange(n)
     low, high = np.maximum(0, index - half), np.minimum(n, index + half + 1)
     count = np.maximum(1, high - low - 1)
-    return (total[high] - total[low] - values) / (count if values.ndim == 1 else count[:, None])
+    return (total[..., high] - total[..., low] - values) / count
+
+
+def window_means(values: np.ndarray, halves: tuple[int, ...]) -> np.ndarray:
+    """`window_mean` of one column for several half-widths: a row per half-width."""
+    n = len(values)
+    total = np.zeros(n + 1)
+    np.cumsum(values, out=total[1:])
+    index = np.arange(n)
+    spans = np.array(halves)[:, None]
+    low, high = np.maximum(0, index - spans), np.minimum(n, index + spans + 1)
+    return (total[high] - total[low] - values) / np.maximum(1, high - low - 1)
 
 
 def count_above(values: np.ndarray) -> np.ndarray:
@@ -76,10 +92,12 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     n = len(cols["words"])
     index = np.arange(n, dtype=np.float64)
     out["blank_after"] = shift(cols["blank_before"], -1, 0.0)
-    for name in NEIGHBOUR_COLUMNS:
-        for offset in NEIGHBOUR_OFFSETS:
-            out[f"{name}_above{offset}"] = shift(cols[name], offset)
-            out[f"{name}_below{offset}"] = shift(cols[name], -offset)
+    block = np.array([cols[name] for name in NEIGHBOUR_COLUMNS])  # a row per column: each shifted at once
+    moved = {offset: (shift(block, offset), shift(block, -offset)) for offset in NEIGHBOUR_OFFSETS}
+    for k, name in enumerate(NEIGHBOUR_COLUMNS):
+        for offset, (above, below) in moved.items():
+            out[f"{name}_above{offset}"] = above[k]
+            out[f"{name}_below{offset}"] = below[k]
     prose = (cols["terminal"] > 0) & (cols["words"] >= PROSE_MIN_WORDS) & (cols["stop"] >= PROSE_MIN_STOP)
     prose_words = prose * cols["words"]
     kinds = {
@@ -93,11 +111,11 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         "extracted": cols["extracted"],
         "title_share": cols["title_share"],
     }
-    table = np.column_stack(list(kinds.values()))
+    table = np.array(list(kinds.values()))
     means = {half: window_mean(table, half) for half in WINDOWS}
     for k, name in enumerate(kinds):
         for half in WINDOWS:
-            out[f"{name}_window{half}"] = means[half][:, k]
+            out[f"{name}_window{half}"] = means[half][k]
     out["comment_cues_above"] = np.minimum(count_above(cols["cue_comment"]), CAP_COMMENT_CUES)
     out["dates_above"] = np.minimum(count_above(cols["cue_date"]), CAP_DATES)
     out["ad_cues_above"] = np.minimum(count_above(cols["cue_ad"]), CAP_AD_CUES)
@@ -145,6 +163,12 @@ RUN_COSTS = (0.3, 0.5, 0.7)
 
 def best_run(scores: np.ndarray) -> tuple[int, int]:
     """[start, end) of the run with the largest sum of scores (Kadane); (0, 0) if none is positive."""
+    if compiled.CORE is None:
+        return best_run_python(scores)
+    return compiled.CORE.best_run(np.ascontiguousarray(scores, dtype=np.float64))  # type: ignore[no-any-return]
+
+
+def best_run_python(scores: np.ndarray) -> tuple[int, int]:
     best, span, total, start = 0.0, (0, 0), 0.0, 0
     for i, score in enumerate(scores.tolist()):
         if total <= 0:
@@ -161,8 +185,9 @@ def second_stage(first: Mapping[str, np.ndarray], p: np.ndarray, tokens: np.ndar
     n = len(p)
     index = np.arange(n)
     out["p"] = p
-    for half in PROBABILITY_WINDOWS:
-        out[f"p_window{half}"] = window_mean(p, half)
+    means = window_means(p, PROBABILITY_WINDOWS)
+    for k, half in enumerate(PROBABILITY_WINDOWS):
+        out[f"p_window{half}"] = means[k]
     for offset in NEIGHBOUR_OFFSETS:
         out[f"p_above{offset}"] = shift(p, offset)
         out[f"p_below{offset}"] = shift(p, -offset)

@@ -41,12 +41,15 @@ def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, memo: M
 
 
 def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:
+    """The columns ``names`` of ``table`` as a lines x names matrix, in C order (as a forest reads it)."""
     if not names:
         return np.zeros((0, 0))
-    out = np.empty((len(table[names[0]]), len(names)))
-    for column, name in enumerate(names):
-        out[:, column] = table[name]
-    return out
+    return np.array([table[name] for name in names], dtype=np.float64).T.copy()
+
+
+def second_matrix(first: np.ndarray, table: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The second stage's matrix: the first stage's ``first``, then the columns the second stage adds."""
+    return np.hstack((first, matrix(table, SECOND_FEATURES[len(FIRST_FEATURES) :])))
 
 
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -54,6 +57,7 @@ def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     one = {name: np.zeros(1) for name in COLUMNS} | {"lexical": np.zeros(1), "lexicon_coverage": np.zeros(1)}
     first = context.first_stage(one)
     second = context.second_stage(first, np.zeros(1), np.zeros(1))
+    assert list(second)[: len(first)] == list(first), "the second stage's table extends the first's"
     return tuple(first), tuple(second)
 
 

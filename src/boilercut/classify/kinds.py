@@ -36,12 +36,13 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     beside_credit = set(captions.tolist()) | set((captions - 1).tolist()) | set((captions + 1).tolist())
     beside_credit |= set(np.flatnonzero((cols["ruled_above"] == credit) | (cols["ruled_below"] == credit)).tolist())
     cued = cols["cue_boilerplate"] > 0
-    footer = cued & (np.r_[False, cued[:-1]] | np.r_[cued[1:], False])  # boilerplate cues in a row: a footer
-    under_heading = _under_ad_headings(cols["cue_ad"] > 0, cols["ruled_above"] == RULED_CODES[Kind.AD], keep)
-    for i in range(n):
-        if keep[i]:
-            continue
-        cue = next(((kind, why) for name, kind, why in CUE_KINDS if cols[name][i] > 0), None)
+    footer = (cued & (np.r_[False, cued[:-1]] | np.r_[cued[1:], False])).tolist()  # boilerplate cues in a row: a footer
+    under_heading = _under_ad_headings(
+        (cols["cue_ad"] > 0).tolist(), (cols["ruled_above"] == RULED_CODES[Kind.AD]).tolist(), keep.tolist()
+    )
+    cued_kind = _first_cue(cols).tolist()
+    for i in np.flatnonzero(~keep).tolist():
+        cue = CUE_KINDS[cued_kind[i]][1:] if cued_kind[i] >= 0 else None
         in_comments = comment_start is not None and i >= comment_start
         if cue is not None and not (in_comments and cue[0] is Kind.BOILERPLATE and not footer[i]):
             out[i] = cue  # a lone date or share link among comments is the comment's furniture
@@ -54,19 +55,27 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     return out
 
 
+def _first_cue(cols: Mapping[str, np.ndarray]) -> np.ndarray:
+    """For each line, the index in CUE_KINDS of the first cue it carries, or -1."""
+    out = np.full(len(cols["cue_comment"]), -1)
+    for k in reversed(range(len(CUE_KINDS))):
+        out[cols[CUE_KINDS[k][0]] > 0] = k
+    return out
+
+
 def _first(indexes: np.ndarray) -> int | None:
     return int(indexes[0]) if len(indexes) else None
 
 
-def _under_ad_headings(headings: np.ndarray, below_ruled_heading: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def _under_ad_headings(headings: list[bool], below_ruled_heading: list[bool], keep: list[bool]) -> list[bool]:
     """Lines below an ad or related heading (one of the lines, or one a rule dropped) with no article line between."""
-    out = np.zeros(len(keep), dtype=bool)
+    out = [False] * len(keep)
     open_heading = False
-    for i in range(len(keep)):
-        open_heading = open_heading or bool(below_ruled_heading[i])
-        if keep[i]:
+    for i, (kept, heading, ruled) in enumerate(zip(keep, headings, below_ruled_heading, strict=True)):
+        open_heading = open_heading or ruled
+        if kept:
             open_heading = False
-        elif headings[i]:
+        elif heading:
             open_heading = True
         else:
             out[i] = open_heading

@@ -151,7 +151,7 @@ def repeats(lines: tuple[str, ...]) -> dict[str, np.ndarray]:
     out = {}
     for name, values in keys.items():
         counts = Counter(values)
-        out[name] = np.fromiter((counts[value] - 1 for value in values), dtype=np.float64, count=len(lines))
+        out[name] = np.fromiter(map(counts.__getitem__, values), dtype=np.float64, count=len(lines)) - 1.0
     return out
 
 
