@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boilercut.classify import vocabulary
+from boilercut.classify import measure, vocabulary
 from boilercut.classify.context import median
 from boilercut.classify.lines import INNER_STOP, WORD, letter_words, title_cased
 from boilercut.classify.patterns import AGENCY, AGO, DATE, TAG_LINE, WHEN, names_agency, opens_tag_list
@@ -109,3 +109,23 @@ def test_median_is_numpys_to_the_bit(values: list[float]) -> None:
     column = np.array(values, dtype=np.float64)
     assert median(column) == float(np.median(column))
     assert median(column[::-1]) == float(np.median(column))
+
+
+def regex_counts(text: str) -> tuple[int, int, int, int]:
+    return (
+        len(measure.DIGIT.findall(text)),
+        sum(1 for c in measure.UPPER.findall(text) if c.isupper()),
+        len(measure.PUNCT.findall(text)),
+        len(measure.WORD_RUN.findall(text)),
+    )
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_character_counts_are_the_regex_counts(text: str) -> None:
+    assert measure._ascii_counts(text) == regex_counts(text)
+
+
+def test_character_counts_of_ascii_and_other_lines() -> None:
+    lines = ["Photo: AP/Jane_Doe, 2021 \x1c!", "Été à Zürich: 3 £", "日本語 テキスト٣"]
+    assert measure.char_counts_python(lines).tolist() == [list(map(float, regex_counts(text))) for text in lines]

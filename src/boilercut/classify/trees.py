@@ -30,12 +30,19 @@ class Forest:
     packed: list[bytes] = field(default_factory=list, compare=False, repr=False)  # the compiled walk's copy
 
     def leaves(self, features: np.ndarray) -> np.ndarray:
-        """The leaf each line (row of ``features``) reaches in each tree: shape (lines, trees)."""
-        node = np.broadcast_to(self.roots, (features.shape[0], len(self.roots))).copy()
-        rows = np.arange(features.shape[0])[:, None]
+        """The leaf each line (row of ``features``) reaches in each tree: shape (lines, trees).
+
+        Each step reads every (line, tree)'s feature from the flattened table and its
+        child from the children laid out in pairs (left, right): flat `take`s, faster than
+        two-dimensional indexing. NaN goes right, as in the compiled walk."""
+        lines, columns = features.shape
+        flat = np.ascontiguousarray(features).ravel()
+        children = np.stack((self.left, self.right), axis=1).ravel()
+        node = np.broadcast_to(self.roots, (lines, len(self.roots))).copy()
+        row_start = (np.arange(lines) * columns)[:, None]
         for _ in range(self.depth):
-            go_left = features[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
+            right = ~(flat.take(row_start + self.feature.take(node)) <= self.threshold.take(node))
+            node = children.take(node * 2 + right)
         return node
 
     def raw(self, features: np.ndarray) -> np.ndarray:
