@@ -36,7 +36,9 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     beside_credit = set(captions.tolist()) | set((captions - 1).tolist()) | set((captions + 1).tolist())
     beside_credit |= set(np.flatnonzero((cols["ruled_above"] == credit) | (cols["ruled_below"] == credit)).tolist())
     cued = cols["cue_boilerplate"] > 0
-    footer = (cued & (np.r_[False, cued[:-1]] | np.r_[cued[1:], False])).tolist()  # boilerplate cues in a row: a footer
+    after_cued, before_cued = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    after_cued[1:], before_cued[:-1] = cued[:-1], cued[1:]
+    footer = (cued & (after_cued | before_cued)).tolist()  # boilerplate cues in a row: a footer
     under_heading = _under_ad_headings(
         (cols["cue_ad"] > 0).tolist(), (cols["ruled_above"] == RULED_CODES[Kind.AD]).tolist(), keep.tolist()
     )
