@@ -50,7 +50,8 @@ class Judgement:
         """Block index -> verdict, for every block still kept when first asked (after the rules)."""
         if self._labels is None:
             view, indexes = View.of(self._doc, self._stage_kinds, self._extraction)
-            self._extracted = dict(zip(indexes, view.extracted.tolist(), strict=True))
+            if self._extraction is not None:  # kept for settling; plain text has none to keep
+                self._extracted = dict(zip(indexes, view.extracted.tolist(), strict=True))
             self._labels, self._title = judge(view, indexes, self._model, self._explain, self._memo)
         return self._labels
 
