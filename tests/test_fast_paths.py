@@ -129,3 +129,14 @@ def test_ascii_character_counts_are_the_regex_counts(text: str) -> None:
 def test_character_counts_of_ascii_and_other_lines() -> None:
     lines = ["Photo: AP/Jane_Doe, 2021 \x1c!", "Été à Zürich: 3 £", "日本語 テキスト٣"]
     assert measure.char_counts_python(lines).tolist() == [list(map(float, regex_counts(text))) for text in lines]
+
+
+def test_a_long_ascii_line_is_counted_without_copies_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Word1 B, c! " * (measure.LONG_LINE // 10)
+    expected = list(map(float, regex_counts(text)))
+
+    def refuse(text: str) -> tuple[int, int, int, int]:
+        raise AssertionError("a line past LONG_LINE takes the path that holds no copy of it")
+
+    monkeypatch.setattr(measure, "_ascii_counts", refuse)
+    assert measure.char_counts_python([text]).tolist() == [expected]

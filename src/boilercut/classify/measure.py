@@ -177,13 +177,15 @@ def char_counts_python(lines: Sequence[str]) -> np.ndarray:
     """`char_counts` with regular expressions (the reference the compiled loop follows); ASCII
     lines by deleting bytes (`_ascii_counts`: the same counts, a few passes in C)."""
     rows = [
-        _ascii_counts(text)
-        if text.isascii()
-        else (
-            len(DIGIT.findall(text)),
-            sum(map(str.isupper, UPPER.findall(text))),
-            len(PUNCT.findall(text)),
-            len(WORD_RUN.findall(text)),
+        (
+            _ascii_counts(text)
+            if text.isascii()
+            else (
+                len(DIGIT.findall(text)),
+                sum(map(str.isupper, UPPER.findall(text))),
+                len(PUNCT.findall(text)),
+                len(WORD_RUN.findall(text)),
+            )
         )
         if len(text) <= LONG_LINE
         else tuple(sum(1 for _ in matches) for matches in _long_line_matches(text))
