@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boilercut.training.metric import Shares, score
-from boilercut.training.paired import paired
+from boilercut.training.paired import paired, paired_runs
 
 GOLD = "The council approved the new budget on Tuesday after a long debate about schools and roads."
 WHOLE = Shares.of(GOLD, GOLD)
@@ -39,3 +39,22 @@ def test_one_page_of_many_is_no_evidence() -> None:
 def test_runs_over_different_pages_are_refused() -> None:
     with pytest.raises(ValueError, match="not the same pages"):
         paired([WHOLE], [WHOLE, HALF])
+
+
+def test_two_seeds_a_side_are_averaged_and_their_spread_widens_the_interval() -> None:
+    good, poor = [WHOLE, NOISY] * 20, [HALF, NOISY] * 20
+    # The same code twice, one seed scoring well and one poorly: no difference, but not a sure one.
+    found = paired_runs([good, poor], [poor, good])
+    assert found.delta == pytest.approx(0.0) and found.before_runs == (score(good).f1, score(poor).f1)
+    assert found.low < 0 < found.high  # drawing the seeds moves each side by the seeds' spread
+    assert paired(good, good).low == paired(good, good).high == 0.0  # one run a side: pages alone
+
+
+def test_one_run_a_side_is_the_plain_comparison() -> None:
+    before, after = [HALF, NOISY] * 20, [WHOLE, NOISY] * 20
+    assert paired_runs([before], [after]) == paired(before, after)
+
+
+def test_sides_over_different_pages_are_refused() -> None:
+    with pytest.raises(ValueError, match="not the same pages"):
+        paired_runs([[WHOLE, HALF], [WHOLE]], [[WHOLE, HALF]])
