@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from boilercut.config import Config
 from boilercut.document import Block
 from boilercut.pipeline import Pipeline
+from boilercut.rules.gate import gate_for
 from boilercut.rules.matcher import RuleSet
 from boilercut.rules.model import Action, Rule
 from support import ALL_SAMPLES
@@ -101,6 +102,10 @@ TRICKY = [
     (r"^\p{Lu}{2}\b", "ÄB c"),  # \p{...} braces are not a repeat count
     (r"^[^>»›]{1,9}(?:\s*[>»›]\s*[^>»›]{1,9}){2,}$", "News › Local » Roads"),  # gated on a listed class
     (r"(?i)^a[kx]$", "A\u212a"),  # a listed class under ignore-case: the Kelvin sign folds to k
+    (r"^\d{1,2}:\d\d$", "١٢:٣٤"),  # gated on a digit: any decimal digit is one
+    (r"(?i)^\p{L}+ \d{1,2}, \d{4} at \d{1,2}:\d\d$", "MARCH 4, 2021 at 8:12"),
+    (r"^Photo [0-9]+ of", "Photo 3 of 12"),
+    (r"^Seite ٣", "Seite ٣"),  # a literal digit of another script
 ]
 
 
@@ -129,7 +134,29 @@ PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + 
     r"(?i)^(?:ab|abc|ßk)\s*:?$",
     r"^[^>»]{1,3}(?:\s*[>»]\s*[^>»]{1,3}){2,}$",
     r"(?i)[»σ]",
+    r"^\d+ (?:comments|Kommentare)$",
+    r"^(?:a|b)?[0-5]\d?$",
+    r"^(?:\d|x)+$",
 ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "digit"),
+    [
+        (r"^\d+ comments", True),
+        (r"(?i)^(?:\p{L}+ \d{4}|\d{1,2}\.\d{4}) (?:at|um) \d{1,2}:\d\d$", True),
+        (r"^[0-5]\d?$", True),
+        (r"2021", True),
+        (r"^\d*x", False),  # none or more
+        (r"^(?:a|\d)", False),  # one branch holds none
+        (r"^[^\d]+", False),
+        (r"^[0-9a-f]+$", False),
+        (r"(?:x\d)?y", False),
+        (r"^(?=\d)", False),  # a lookahead consumes nothing the gate reads
+    ],
+)
+def test_a_gate_asks_for_a_digit_only_where_every_match_holds_one(pattern: str, digit: bool) -> None:
+    assert gate_for(pattern).digit is digit
 
 
 @settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))

@@ -45,6 +45,7 @@ class Gate:
     non_ascii_first: bool = True  # ...or, if true, with any non-ASCII character
     literals: tuple[str, ...] | None = None  # casefolded; a match contains one of them
     max_length: int | None = None  # a whole-line pattern: longer lines cannot match
+    digit: bool = False  # every match holds a decimal digit (a date, a time, a count)
 
     def admits(self, text: str, folded: str) -> bool:
         first = self.first_chars
@@ -99,7 +100,7 @@ def _read_gate(pattern: str) -> Gate:
     if not literals or not all(map(_selective, literals)):
         literals = None
     max_length = None if MULTI_CHARACTER.search(pattern) else _whole_line_max_length(tree, items)
-    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None, max_length)
+    return Gate(first_chars, non_ascii, tuple(sorted(literals)) if literals else None, max_length, _needs_digit(items))
 
 
 def _whole_line_max_length(tree: Any, items: list[tuple[Any, Any]]) -> int | None:
@@ -239,6 +240,38 @@ def _scoped_case(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
     if add_flags & sre.SRE_FLAG_IGNORECASE:
         return True
     return ignore_case and not del_flags & sre.SRE_FLAG_IGNORECASE
+
+
+# ------------------------------------------------------------ a required digit
+
+
+def _needs_digit(items: list[tuple[Any, Any]]) -> bool:
+    """Whether every match of the sequence holds a decimal digit (as \\d finds one)."""
+    return any(_item_needs_digit(op, arg) for op, arg in items)
+
+
+def _item_needs_digit(op: Any, arg: Any) -> bool:
+    if op is sre.LITERAL:
+        return chr(arg).isdecimal()
+    if op is sre.IN:  # a class of digits only: \d, [0-9], [0-5]
+        return bool(arg) and all(_digits_only(member, value) for member, value in arg)
+    if op is sre.SUBPATTERN:
+        return _needs_digit(list(arg[-1]))
+    if op is sre.BRANCH:
+        return all(_needs_digit(list(branch)) for branch in arg[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        return arg[0] >= 1 and _needs_digit(list(arg[2]))
+    return False
+
+
+def _digits_only(op: Any, arg: Any) -> bool:
+    if op is sre.CATEGORY:
+        return arg is sre.CATEGORY_DIGIT
+    if op is sre.LITERAL:
+        return chr(arg).isdecimal()
+    if op is sre.RANGE:
+        return ord("0") <= arg[0] <= arg[1] <= ord("9")
+    return False  # NEGATE and anything else
 
 
 # ---------------------------------------------------------- required literals

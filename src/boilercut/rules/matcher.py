@@ -26,6 +26,7 @@ from .workbound import untimed_length
 # One search may take this long before its rule is reported and skipped:
 # a sane pattern needs microseconds on a line; a second means it is runaway.
 PATTERN_TIMEOUT_SECONDS = 1.0
+ANY_DIGIT = regex.compile(r"\d")  # a digit as the rules' patterns read \d
 
 
 class Guarded:
@@ -182,6 +183,8 @@ class RuleSet:
             longest = gate.max_length
             if longest is not None:
                 per_rule[position] = [i for i in per_rule[position] if len(blocks[i].text) <= longest]
+            if gate.digit:  # a date's or a count's pattern: lines without a digit cannot match
+                per_rule[position] = [i for i in per_rule[position] if ANY_DIGIT.search(blocks[i].text)]
         return per_rule
 
 
