@@ -28,6 +28,8 @@ def kinds_of_drops(cols: Mapping[str, np.ndarray], keep: np.ndarray) -> list[tup
     """(kind, why) for every line; only the dropped lines' entries are used."""
     n = len(keep)
     out: list[tuple[Kind, str]] = [(Kind.BOILERPLATE, "page furniture")] * n
+    if keep.all():
+        return out  # nothing dropped (most settling rounds): no kind to find
     kept_above = np.cumsum(keep) - keep
     comment = (cols["cue_comment"] > 0) | (cols["ruled_above"] == RULED_CODES[Kind.COMMENT])
     comment_start = _first(np.flatnonzero(comment & (kept_above > 0)))
