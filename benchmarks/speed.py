@@ -20,6 +20,7 @@ from boilercut import Cleaner
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub" / "cases.jsonl"
 REPEATS = 3
+TARGET_MB_S = 14.0  # issue 12: one process, the compiled core
 
 
 def main() -> None:
@@ -47,7 +48,11 @@ def main() -> None:
         best = max(best, size / (time.perf_counter() - start))
         best_cpu = max(best_cpu, size / (time.process_time() - start_cpu))
     # CPU time is steadier than wall time on a shared machine.
-    print(f"{best:.2f} MB/s ({best_cpu:.2f} MB/s of CPU time; {size:.1f} MB, best of {args.runs})")
+    verdict = "met" if best_cpu >= TARGET_MB_S else "NOT MET"
+    print(
+        f"{best:.2f} MB/s ({best_cpu:.2f} MB/s of CPU time; {size:.1f} MB, best of {args.runs})"
+        f"   target >= {TARGET_MB_S:g} MB/s of CPU time: {verdict}"
+    )
 
 
 if __name__ == "__main__":
