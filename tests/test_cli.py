@@ -546,8 +546,10 @@ def test_help_shows_plain_metavars(command: list[str], cli) -> None:
 @pytest.mark.slow
 def test_shell_completion_is_offered_and_completes_commands() -> None:
     program = str(Path(sys.executable).parent / "boilercut")
-    bash = os.environ | {"SHELL": "/bin/bash"}
-    script = subprocess.run([program, "--show-completion", "bash"], capture_output=True, text=True, env=bash)
+    # typer reads the shell from the command's parent processes (shellingham), not from an
+    # argument: run it from bash, as a user's terminal would, whatever started the tests
+    # (a second command keeps bash from replacing itself with the program).
+    script = subprocess.run(["bash", "-c", f"'{program}' --show-completion && true"], capture_output=True, text=True)
     assert script.returncode == 0 and "_boilercut_completion" in script.stdout
     env = os.environ | {"_BOILERCUT_COMPLETE": "complete_bash", "COMP_WORDS": "boilercut cl", "COMP_CWORD": "1"}
     completed = subprocess.run([program], capture_output=True, text=True, env=env)
