@@ -349,14 +349,3 @@ def test_the_environment_switch_forces_the_pure_path() -> None:
     env.pop("BOILERCUT_REQUIRE_COMPILED", None)
     found = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "True"
-
-
-def test_lexicon_scores_are_the_same_when_the_store_of_buckets_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    # "the cat" makes 8 tokens; "the dog" shares 4 of them and brings 4 new: the store starts again.
-    lines = ["the cat", "the dog", "the cat"]
-    model = shipped()
-    expected = [lexicon.scores_python([text], model.lexicon, model.lexicon_intercept) for text in lines]
-    monkeypatch.setattr(lexicon, "_kept", {})
-    monkeypatch.setattr(lexicon, "KEPT_BUCKETS", 8)
-    for text, score in zip(lines, expected, strict=True):
-        assert lexicon.scores_python([text], model.lexicon, model.lexicon_intercept).tobytes() == score.tobytes()

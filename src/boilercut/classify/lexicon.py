@@ -68,30 +68,13 @@ def scores_python(lines: Sequence[str], weights: np.ndarray, intercept: float) -
     the tokens first occur (the compiled loop adds in the same order, to the same bits)."""
     out = np.empty(len(lines))
     for i, text in enumerate(lines):
-        counts = Counter(_buckets(tokens(text))) if len(text) <= LONG_LINE else bucket_counts(text)
+        counts = Counter(map(bucket, tokens(text))) if len(text) <= LONG_LINE else bucket_counts(text)
         norm = math.sqrt(sum(c * c for c in counts.values()))
         total = 0.0
         for weight, count in zip(weights[list(counts)].tolist(), counts.values(), strict=True):
             total += weight * (count / norm)
         out[i] = intercept + total
     return out
-
-
-# Tokens recur across a corpus' lines ("the", "E:.", "N:12"): their buckets are kept,
-# up to this many (then the store starts again), rather than hashed at each use.
-KEPT_BUCKETS = 1 << 17
-_kept: dict[str, int] = {}
-
-
-def _buckets(words: list[str]) -> map[int]:
-    """`bucket` of each token, from the store where it holds them."""
-    new = [token for token in words if token not in _kept]
-    if new:
-        if len(_kept) + len(new) > KEPT_BUCKETS:
-            _kept.clear()
-            new = words
-        _kept.update(zip(new, map(bucket, new), strict=True))
-    return map(_kept.__getitem__, words)
 
 
 def bucket_counts(text: str) -> Counter[int]:
