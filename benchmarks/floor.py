@@ -28,12 +28,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from boilercut.classify import language
-from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix, second_matrix
+from boilercut.classify.context import second_stage
+from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix, second_matrix, token_counts
 from boilercut.classify.lines import letter_words
-from boilercut.classify.view import View
 from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source
 
@@ -117,10 +115,11 @@ def main() -> None:
 
     model = pipeline.model
     views = [view for view in (pipeline.classifier_view(Source(text)) for text in texts) if len(view)]
-    firsts = [matrix(first_columns(view, model), FIRST_FEATURES) for view in views]
-    p1 = [model.first.probability(table) for table in firsts]
+    columns = [first_columns(view, model) for view in views]
+    firsts = [matrix(cols, FIRST_FEATURES) for cols in columns]
     seconds = [
-        second_matrix(table, _second_columns(view, model, p)) for table, view, p in zip(firsts, views, p1, strict=True)
+        second_matrix(table, second_stage(cols, model.first.probability(table), token_counts(view.lines)))
+        for table, cols, view in zip(firsts, columns, views, strict=True)
     ]
 
     def forests() -> None:
@@ -143,13 +142,6 @@ def main() -> None:
     for name, work in loops.items():
         rate = size / best_seconds(work)
         print(f"{name:45s} {rate:8.1f} MB/s  {TARGET_MB_S / rate:6.0%} of the {TARGET_MB_S:g} MB/s budget")
-
-
-def _second_columns(view: View, model: object, p: np.ndarray) -> dict[str, np.ndarray]:
-    from boilercut.classify.context import second_stage
-    from boilercut.classify.features import token_counts
-
-    return second_stage(first_columns(view, model), p, token_counts(view.lines))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

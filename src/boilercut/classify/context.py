@@ -48,27 +48,17 @@ def shift(values: np.ndarray, offset: int, fill: float = MISSING) -> np.ndarray:
     return out
 
 
-def window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    """Mean of the values within ``half`` lines of each line, the line itself left out,
-    along the last axis (each row of a columns x lines block at once)."""
+def window_means(values: np.ndarray, halves: tuple[int, ...]) -> np.ndarray:
+    """Mean of the values within each half-width of lines around each line, the line itself
+    left out, along the last axis: shape (*rows, halves, lines) (a columns x lines block's
+    rows at once)."""
     n = values.shape[-1]
     total = np.zeros((*values.shape[:-1], n + 1))
     np.cumsum(values, axis=-1, out=total[..., 1:])
     index = np.arange(n)
-    low, high = np.maximum(0, index - half), np.minimum(n, index + half + 1)
-    count = np.maximum(1, high - low - 1)
-    return (total[..., high] - total[..., low] - values) / count
-
-
-def window_means(values: np.ndarray, halves: tuple[int, ...]) -> np.ndarray:
-    """`window_mean` of one column for several half-widths: a row per half-width."""
-    n = len(values)
-    total = np.zeros(n + 1)
-    np.cumsum(values, out=total[1:])
-    index = np.arange(n)
     spans = np.array(halves)[:, None]
     low, high = np.maximum(0, index - spans), np.minimum(n, index + spans + 1)
-    return (total[high] - total[low] - values) / np.maximum(1, high - low - 1)
+    return (total[..., high] - total[..., low] - values[..., None, :]) / np.maximum(1, high - low - 1)
 
 
 def count_above(values: np.ndarray) -> np.ndarray:
@@ -112,10 +102,10 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         "title_share": cols["title_share"],
     }
     table = np.array(list(kinds.values()))
-    means = {half: window_mean(table, half) for half in WINDOWS}
+    means = window_means(table, WINDOWS)
     for k, name in enumerate(kinds):
-        for half in WINDOWS:
-            out[f"{name}_window{half}"] = means[half][k]
+        for j, half in enumerate(WINDOWS):
+            out[f"{name}_window{half}"] = means[k, j]
     out["comment_cues_above"] = np.minimum(count_above(cols["cue_comment"]), CAP_COMMENT_CUES)
     out["dates_above"] = np.minimum(count_above(cols["cue_date"]), CAP_DATES)
     out["ad_cues_above"] = np.minimum(count_above(cols["cue_ad"]), CAP_AD_CUES)

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import compiled, title
 from .cues import CUE_CODES, cue_all, kind_flags
-from .lines import VALUES, measure_all
+from .lines import ASCII_UPPER, VALUES, measure_all
 from .memo import Memo
 from .view import View
 
@@ -200,7 +200,6 @@ def _bytes_matching(pattern: re.Pattern[str]) -> bytes:
 
 
 ASCII_DIGITS = _bytes_matching(DIGIT)
-ASCII_CAPITALS = _bytes_matching(re.compile(r"[A-Z]"))  # of UPPER's letters, those str.isupper
 ASCII_PUNCT = _bytes_matching(PUNCT)
 # Bytes that are not word characters made spaces: the words are what splitting leaves.
 ASCII_WORDS_ONLY = bytes(byte if byte < 128 and re.fullmatch(r"\w", chr(byte)) else ord(" ") for byte in range(256))
@@ -212,7 +211,7 @@ def _ascii_counts(text: str) -> tuple[int, int, int, int]:
     size = len(data)
     return (
         size - len(data.translate(None, ASCII_DIGITS)),
-        size - len(data.translate(None, ASCII_CAPITALS)),
+        size - len(data.translate(None, ASCII_UPPER)),  # of UPPER's letters, those str.isupper
         size - len(data.translate(None, ASCII_PUNCT)),
         len(data.translate(ASCII_WORDS_ONLY).split()),
     )
