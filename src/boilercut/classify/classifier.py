@@ -1,9 +1,10 @@
 """The classifier's one entry point: labels for the lines of a document.
 
 features (per line, then in context) -> first forest -> its probabilities in
-context -> second forest -> keep where the probability passes the model's
-threshold -> the headline among the lines above the text -> for each dropped
-line, its kind (from its vocabulary cue and where it stands), rule id and reason.
+context -> second forest -> keep where the probability passes the page's cut
+(`decision`: the model's threshold, or lower on a page the model is unsure of)
+-> the headline among the lines above the text -> for each dropped line, its kind
+(from its vocabulary cue and where it stands), rule id and reason.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import headline
+from . import decision, headline
 from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import RULE_OF_KIND, Kind, Labels, Verdict
@@ -35,16 +36,17 @@ class Tables:
 
 
 def probabilities(
-    view: View, model: Model, memo: Memo | None = None
+    view: View, model: Model, memo: Memo | None = None, tokens: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
     """The keep probability of each line, the first-stage columns, and both feature tables
-    (``memo``: what earlier rounds measured of the same document)."""
+    (``memo``: what earlier rounds measured of the same document; ``tokens``: the lines'
+    `token_counts`, if the caller has them)."""
     from .context import second_stage
 
     cols = first_columns(view, model, memo)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
-    second_cols = second_stage(cols, p1, token_counts(view.lines))
+    second_cols = second_stage(cols, p1, token_counts(view.lines) if tokens is None else tokens)
     second = second_matrix(first, second_cols)
     return model.second.probability(second), cols, Tables(first, second)
 
@@ -92,10 +94,12 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None) -> Labels
     if not len(view):
         return Labels((), None, np.zeros(0))
     lines = view.lines
-    p, cols, _ = probabilities(view, model, memo)
-    keep = paragraph_verdicts(lines, cols, p) > model.threshold
+    tokens = token_counts(lines)
+    p, cols, _ = probabilities(view, model, memo, tokens)
+    keep, cut = decision.kept(paragraph_verdicts(lines, cols, p), tokens, model.threshold)
     title = headline.find(lines, cols["words"], cols["cue"], keep)
     kinds = kinds_of_drops(cols, keep)
+    bar = f"above {model.threshold:.2f}" if cut >= model.threshold else f"from {cut:.2f} on this page"
     verdicts = []
     for i, probability in enumerate(p.tolist()):
         if i == title:
@@ -104,7 +108,7 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None) -> Labels
             verdicts.append(Verdict(Kind.BODY, "", "article text", probability))
         else:
             kind, why = kinds[i]
-            reason = f"{why}: article text with probability {probability:.2f} (keeps above {model.threshold:.2f})"
+            reason = f"{why}: article text with probability {probability:.2f} (keeps {bar})"
             verdicts.append(Verdict(kind, RULE_OF_KIND[kind], reason, probability))
     return Labels(tuple(verdicts), title, p)
 
