@@ -37,7 +37,7 @@ class Model:
     first_features: tuple[str, ...]
     second_features: tuple[str, ...]
     known: np.ndarray  # bool per lexicon bucket: a word of two training sites or more hashes there
-    threshold: float = 0.5  # keep a line when the second stage's probability is above this
+    threshold: float = 0.5  # a line is kept above this probability (or lower: `decision`, the page's cut)
     info: dict[str, Any] = field(default_factory=dict)  # how it was trained, for `boilercut model`
 
     def save(self, path: Path) -> None:
