@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boilercut.classify.decision import FLOOR, kept, page_cut
+from boilercut.classify.decision import FLOOR, PRECISION_WEIGHT, kept, page_cut
 
 THRESHOLD = 0.5
 
@@ -26,10 +26,11 @@ def test_on_a_page_the_model_is_unsure_of_the_likelier_lines_under_the_threshold
     # A forum thread: every post reads halfway between article and furniture.
     p = [0.45, 0.44, 0.42, 0.1, 0.05]
     words = [30, 25, 40, 3, 2]
+    assert PRECISION_WEIGHT == 1.2  # the figures below
     assert keep(p, words) == [True, True, True, False, False]
-    # Expected precision plus recall, by hand: T = 0.45*30 + 0.44*25 + 0.42*40 + 0.1*3 + 0.05*2 = 41.7.
-    # The three posts: S = 41.3, W = 95: 41.3/95 + 41.3/41.7 = 1.425; all five lines: 0.417 + 1 = 1.417;
-    # the first post alone: 0.45 + 13.5/41.7 = 0.774.
+    # Expected precision (weighed 1.2) plus recall, by hand: T = 0.45*30 + 0.44*25 + 0.42*40 + 0.1*3
+    # + 0.05*2 = 41.7. The three posts: S = 41.3, W = 95: 1.2 * 41.3/95 + 41.3/41.7 = 1.512; all five
+    # lines: 1.2 * 0.417 + 1 = 1.500; the first two: 1.2 * 24.5/55 + 24.5/41.7 = 1.122.
     assert page_cut(np.array(p), np.array(words), THRESHOLD) == 0.42
 
 

@@ -11,8 +11,8 @@ and furniture), keeping the likelier half of them beats keeping none of them.
 
 Expected over the model's probabilities p (each line weighed by its words w): keeping
 the k likeliest lines gives precision S/W and recall S/T, where S sums p*w and W sums
-w over those lines, and T sums p*w over all of them. The k with the largest S/W + S/T
-sets the page's cut. A line under FLOOR is never kept: on a page with no article at
+w over those lines, and T sums p*w over all of them. The k with the largest
+PRECISION_WEIGHT * S/W + S/T sets the page's cut. A line under FLOOR is never kept: on a page with no article at
 all (a scrape that lost it: menus alone), every line is unlikely, and the sum would
 still rise with each line kept.
 """
@@ -26,6 +26,12 @@ import numpy as np
 # 0.3 and 0.425 with 0.4 (0.355 with the threshold alone); wcxb gained +0.0145, +0.014
 # and +0.009.
 FLOOR = 0.4
+# The F1 of the pages' mean precision P and mean recall R gains (R/P)^2 times as much
+# from a point of precision as from a point of recall; boilercut's recall runs ahead of
+# its precision (0.97 against 0.92 on news pages, 0.85 against 0.77 on all of wcxb:
+# 1.1 to 1.2). Cross-validated over three seeds (README, Quality), 1.2 against 1: news
+# pages +0.002 (noise either way), the rest the same.
+PRECISION_WEIGHT = 1.2
 
 
 def kept(probability: np.ndarray, words: np.ndarray, threshold: float) -> tuple[np.ndarray, float]:
@@ -40,7 +46,7 @@ def kept(probability: np.ndarray, words: np.ndarray, threshold: float) -> tuple[
 
 def page_cut(probability: np.ndarray, words: np.ndarray, threshold: float) -> float:
     """The probability of the last line kept, the lines taken likeliest first, when their
-    expected precision plus recall is largest; never under FLOOR (unless ``threshold`` is),
+    expected precision (weighed PRECISION_WEIGHT) plus recall is largest; never under FLOOR (unless ``threshold`` is),
     never over ``threshold``."""
     weight = words.astype(np.float64)
     order = np.argsort(-probability, kind="stable")
@@ -49,6 +55,7 @@ def page_cut(probability: np.ndarray, words: np.ndarray, threshold: float) -> fl
     if total <= 0.0:
         return threshold
     taken = np.cumsum(weight[order])
-    value = np.divide(gained, taken, out=np.zeros_like(gained), where=taken > 0) + gained / total
+    precision = np.divide(gained, taken, out=np.zeros_like(gained), where=taken > 0)
+    value = PRECISION_WEIGHT * precision + gained / total
     best = float(probability[order[int(np.argmax(value))]])
     return min(max(best, FLOOR), threshold)
