@@ -46,8 +46,8 @@ def kept(probability: np.ndarray, words: np.ndarray, threshold: float) -> tuple[
 
 def page_cut(probability: np.ndarray, words: np.ndarray, threshold: float) -> float:
     """The probability of the last line kept, the lines taken likeliest first, when their
-    expected precision (weighed PRECISION_WEIGHT) plus recall is largest; never under FLOOR (unless ``threshold`` is),
-    never over ``threshold``."""
+    expected precision (weighed PRECISION_WEIGHT) plus recall is largest; never under
+    FLOOR (unless ``threshold`` is), never over ``threshold``."""
     weight = words.astype(np.float64)
     order = np.argsort(-probability, kind="stable")
     gained = np.cumsum(probability[order] * weight[order])
