@@ -12,9 +12,9 @@ and furniture), keeping the likelier half of them beats keeping none of them.
 Expected over the model's probabilities p (each line weighed by its words w): keeping
 the k likeliest lines gives precision S/W and recall S/T, where S sums p*w and W sums
 w over those lines, and T sums p*w over all of them. The k with the largest
-PRECISION_WEIGHT * S/W + S/T sets the page's cut. A line under FLOOR is never kept: on a page with no article at
-all (a scrape that lost it: menus alone), every line is unlikely, and the sum would
-still rise with each line kept.
+PRECISION_WEIGHT * S/W + S/T sets the page's cut. A line under FLOOR is never kept:
+on a page with no article at all (a scrape that lost it: menus alone), every line is
+unlikely, and the sum would still rise with each line kept.
 """
 
 from __future__ import annotations
