@@ -33,8 +33,9 @@ in a `cv-snippets ...` line before the last.
 After the cross-validation, each fold model cleans pages unlike the training pages,
 made of its held-out pages (`boilercut.training.stress`): long articles of their gold
 paragraphs (300, 1,000 and 2,000: longer than nearly every training page; each drawn
-three times, the lowest share counting; all should be kept) and their heads of chrome
-alone, as a scrape that lost the article leaves them (none should be).
+three times, the lowest share counting; all should be kept), their heads of chrome
+alone, as a scrape that lost the article leaves them (none should be), and their
+openings as short articles (their first two and three paragraphs of prose: all should be kept).
 The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
@@ -63,7 +64,7 @@ from boilercut.training.foreign import lexicon_blind
 from boilercut.training.metric import Score
 from boilercut.training.pages import Page, load_pages
 from boilercut.training.snippets import SnippetScore
-from boilercut.training.stress import DRAWS, PARAGRAPHS, chrome_pages, kept_share, long_page, paragraphs_of
+from boilercut.training.stress import DRAWS, PARAGRAPHS, chrome_pages, kept_share, long_page, paragraphs_of, short_pages
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb")
@@ -99,6 +100,7 @@ TARGETS = {
 }
 LONG_TARGET = 0.99  # every line of a long article is article text
 CHROME_TARGET = 0.05  # no line of a page's chrome is
+SHORT_TARGET = 0.95  # a brief is kept as an article is
 
 
 def cases_files(data: Path) -> list[Path]:
@@ -194,10 +196,12 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
     """Each fold model on pages of shapes the training sets hardly hold, made of its held-out
     pages: long articles (the share kept, by length: the lowest of the five models, each
     model's the lowest of DRAWS draws of paragraphs) and their
-    heads of chrome alone (the share kept, over all such pages)."""
+    heads of chrome alone and their openings as short articles (the share kept, over all such
+    pages; and how many short articles lost more than half their words)."""
     print("pages of held-out sites unlike the training pages: share of their words kept by each fold's model")
     kept: dict[str, list[float]] = {f"long{count}": [] for count in PARAGRAPHS}
     chrome: list[list[float]] = []
+    short: list[list[float]] = []
     for number, held in enumerate(fold_split(prepared, settings), start=1):
         pipeline = Pipeline(BENCH_CONFIG, model=Model.load(models / f"fold-{number}.npz"))
         pages = [prepared.pages[i] for i in held]
@@ -208,6 +212,7 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
             if lowest is not None:
                 kept[f"long{count}"].append(lowest)
         chrome.append([kept_share(pipeline, page) for page in chrome_pages(pages)])
+        short.append([kept_share(pipeline, page) for page in short_pages(pages)])
     for count in PARAGRAPHS:
         shares = "  ".join(f"{share:.3f}" for share in kept[f"long{count}"])
         print(f"  long article, {count:4d} paragraphs   {shares}   target >= {LONG_TARGET}")
@@ -216,9 +221,16 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
         + "  ".join(f"{sum(shares) / max(len(shares), 1):.3f}" for shares in chrome)
         + f"   target <= {CHROME_TARGET}"
     )
+    briefs = [share for shares in short for share in shares]
+    print(
+        f"  short articles ({len(briefs)} pages)  "
+        + "  ".join(f"{sum(shares) / max(len(shares), 1):.3f}" for shares in short)
+        + f"   target >= {SHORT_TARGET}; {sum(share < 0.5 for share in briefs)} lost more than half their words"
+    )
     figures = {name: min(shares) for name, shares in kept.items() if shares}
     every = [share for shares in chrome for share in shares]
     figures["chrome"] = sum(every) / max(len(every), 1)
+    figures["short"] = sum(briefs) / max(len(briefs), 1)
     return figures
 
 

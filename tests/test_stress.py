@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from boilercut.classify.view import View
 from boilercut.pipeline import Pipeline
 from boilercut.training.evaluate import BENCH_CONFIG
-from boilercut.training.pages import Page, view_of
-from boilercut.training.stress import chrome_pages, kept_share, long_page, paragraphs_of
+from boilercut.training.pages import Page, is_prose, view_of
+from boilercut.training.stress import chrome_pages, kept_share, long_page, paragraphs_of, short_pages
 
 PROSE = "The council voted on Tuesday to approve a new budget for the city's public libraries."
 
@@ -39,6 +42,29 @@ def test_a_page_of_chrome_is_the_lines_above_the_first_article_line_where_there_
     short = page(text, keep=[False] * 4 + [True] * 3)
     unlabeled = page(text, keep=[False] * 7)
     assert chrome_pages([short, unlabeled, page(text, html_file="page.html", keep=[False] * 5 + [True] * 2)]) == []
+
+
+def test_a_short_article_is_the_first_two_or_three_paragraphs_of_prose_of_an_article() -> None:
+    second = "Crews expect to reopen the roads by Wednesday, once the water has gone down."
+    third = "「大雨のため、月曜日に谷の三本の道路が閉鎖され、住民は水が引くまで迂回するよう求められた」と議会は述べた。"
+    fourth = "Residents were asked to avoid the area and to report blocked drains."
+    text = "\n".join(["Home", "A Headline", PROSE, "Photo: Jane Doe/Getty", second, third, fourth, "Tags: rain"])
+    lines = text.split("\n")
+    labeled = Page("id", "site", View.plain(lines), np.array([False] + [True] * 6 + [False]), text)
+    assert short_pages([labeled]) == [f"{PROSE}\n\n{second}", f"{PROSE}\n\n{second}\n\n{third}"]
+    three = replace(labeled, keep=np.array([False] * 4 + [True] * 3 + [False]))  # no opening of three of three
+    assert short_pages([three]) == [f"{second}\n\n{third}"]
+    assert short_pages([replace(labeled, kind="forum"), replace(labeled, html_file="page.html")]) == []
+
+
+def test_prose_ends_a_sentence_and_is_not_short() -> None:
+    assert (
+        is_prose(PROSE)
+        and is_prose(f"“{PROSE}”")
+        and is_prose("これは日本語で書かれた文章の段落であり、句点で終わる、四十文字を超える長さのある一文です。")
+    )
+    assert not is_prose("Which Is Right for Your Business? A Guide for Owners Who Move")
+    assert not is_prose("Short, but it ends.") and not is_prose("Photo: Jane Doe/Getty Images for the Council")
 
 
 def test_the_share_kept_counts_the_words_of_the_page_left_in_the_output() -> None:

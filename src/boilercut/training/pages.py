@@ -200,3 +200,19 @@ def chrome_head(page: Page) -> tuple[str, ...]:
         return ()
     head = page.lines[: int(np.argmax(page.keep))]
     return head if len(head) >= CHROME_MIN_LINES else ()
+
+
+# A paragraph of prose: a sentence's end, and this many characters or more (characters, not
+# words: a Japanese paragraph is one "word" between spaces). Titles and credits are not.
+PROSE_MIN_CHARS = 40
+SENTENCE_ENDS = frozenset(".!。！")
+CLOSING = "\"'”’»)」』"
+
+
+def is_prose(line: str) -> bool:
+    return len(line) >= PROSE_MIN_CHARS and line.rstrip().rstrip(CLOSING)[-1:] in SENTENCE_ENDS
+
+
+def prose_of(page: Page) -> list[int]:
+    """The indexes of the article lines of ``page`` that are paragraphs of prose (`is_prose`)."""
+    return [int(i) for i in np.flatnonzero(page.keep) if is_prose(page.lines[i])]

@@ -5,12 +5,14 @@ threads, so a model can learn "a long page is mostly furniture" and drop the
 second half of a long report or book chapter (a retrained model once did, on a
 page of 1,000 paragraphs, at probabilities just under one half). At the other
 end, a scrape whose article never loaded leaves the page's chrome alone: menus,
-a sign-in link, a footer, of which nothing should be kept.
+a sign-in link, a footer, of which nothing should be kept. Between the two, a
+short article (a brief of two or three paragraphs) must not read as chrome.
 
 Both are built from the pages a model never saw (the pages of its held-out
 fold): long articles from their gold paragraphs, pages of chrome from the lines
-above their first article line. Each is scored by the share of its words the
-model keeps: all of a long article, none of a page of chrome.
+above their first article line, short articles from their first paragraphs.
+Each is scored by the share of its words the model keeps: all of a long or short
+article, none of a page of chrome.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 
 from ..pipeline import Pipeline, Source
 from .metric import Shares
-from .pages import Page, chrome_head
+from .pages import Page, chrome_head, prose_of
 
 PARAGRAPHS = (300, 1000, 2000)  # long article lengths checked, in paragraphs
 # Each long article is drawn this many times (other paragraphs, in another order), and
@@ -52,6 +54,21 @@ def chrome_pages(pages: Sequence[Page]) -> list[str]:
     """Of each page read from text, the lines above its first article line, as a page of its
     own (`pages.chrome_head`): what a scrape leaves when the article is lost."""
     return ["\n".join(head) for head in map(chrome_head, pages) if head]
+
+
+SHORT_PARAGRAPHS = (2, 3)  # paragraphs of prose in a short article
+
+
+def short_pages(pages: Sequence[Page]) -> list[str]:
+    """Of each article page read from text, its first two and its first three paragraphs of
+    prose (`pages.is_prose`) alone, blank lines between them: briefs, as a feed or a wire sends them."""
+    briefs = []
+    for page in pages:
+        if page.html_file is not None or page.kind not in ARTICLE_KINDS:
+            continue
+        prose = [page.lines[i] for i in prose_of(page)]
+        briefs += ["\n\n".join(prose[:count]) for count in SHORT_PARAGRAPHS if len(prose) > count]
+    return briefs
 
 
 def kept_share(pipeline: Pipeline, page: str) -> float:
