@@ -147,6 +147,10 @@ def test_the_same_pages_and_seed_train_the_same_model(tmp_path: Path) -> None:
     one = train([cases], Settings(seed=3, trees=20))
     two = train([cases], Settings(seed=3, trees=20))
     assert one.info["check"] == two.info["check"]
+    # ... given the same libraries: the model names the versions it was trained with.
+    from importlib.metadata import version
+
+    assert one.info["libraries"] == {name: version(name) for name in ("numpy", "scikit-learn", "lightgbm")}
 
 
 @pytest.mark.slow

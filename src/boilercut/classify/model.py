@@ -38,7 +38,7 @@ class Model:
     second_features: tuple[str, ...]
     known: np.ndarray  # bool per lexicon bucket: a word of two training sites or more hashes there
     threshold: float = 0.5  # a line is kept above this probability (or lower: `decision`, the page's cut)
-    info: dict[str, Any] = field(default_factory=dict)  # how it was trained, for `boilercut model`
+    info: dict[str, Any] = field(default_factory=dict)  # how it was trained: files, settings, libraries
 
     def save(self, path: Path) -> None:
         header = {

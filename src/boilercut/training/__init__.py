@@ -54,9 +54,22 @@ def train(
         "pages": len(pages),
         "sites": sites,
         "settings": {name: getattr(settings, name) for name in settings.__dataclass_fields__},
+        "libraries": library_versions(),
     }
     model = fit(prepared, range(len(pages)), settings, info)
     return with_check(model, pages)
+
+
+# The libraries a model's numbers come from: another version of one can learn other trees from
+# the same pages (the version ranges allow several), and a model says which it was trained with.
+TRAINING_LIBRARIES = ("numpy", "scikit-learn", "lightgbm")
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each of TRAINING_LIBRARIES."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in TRAINING_LIBRARIES}
 
 
 def with_check(model: Model, pages: list[Page]) -> Model:
