@@ -35,7 +35,9 @@ made of its held-out pages (`boilercut.training.stress`): long articles of their
 paragraphs (300, 1,000 and 2,000: longer than nearly every training page; each drawn
 three times, the lowest share counting; all should be kept), their heads of chrome
 alone, as a scrape that lost the article leaves them (none should be), and their
-openings as short articles (their first two and three paragraphs of prose: all should be kept).
+openings as short articles (their first two and three paragraphs of prose: all should be kept),
+alone and below the lines above them on their page, as a paywall leaves a page (the share
+of the paragraphs' words kept).
 The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
@@ -64,7 +66,17 @@ from boilercut.training.foreign import lexicon_blind
 from boilercut.training.metric import Score
 from boilercut.training.pages import Page, load_pages
 from boilercut.training.snippets import SnippetScore
-from boilercut.training.stress import DRAWS, PARAGRAPHS, chrome_pages, kept_share, long_page, paragraphs_of, short_pages
+from boilercut.training.stress import (
+    DRAWS,
+    PARAGRAPHS,
+    article_share,
+    chrome_pages,
+    cut_short_pages,
+    kept_share,
+    long_page,
+    paragraphs_of,
+    short_pages,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb")
@@ -196,12 +208,13 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
     """Each fold model on pages of shapes the training sets hardly hold, made of its held-out
     pages: long articles (the share kept, by length: the lowest of the five models, each
     model's the lowest of DRAWS draws of paragraphs) and their
-    heads of chrome alone and their openings as short articles (the share kept, over all such
-    pages; and how many short articles lost more than half their words)."""
+    heads of chrome alone and their openings as short articles, alone and cut short (the share
+    kept, over all such pages; and how many short articles lost more than half their words)."""
     print("pages of held-out sites unlike the training pages: share of their words kept by each fold's model")
     kept: dict[str, list[float]] = {f"long{count}": [] for count in PARAGRAPHS}
     chrome: list[list[float]] = []
     short: list[list[float]] = []
+    cut: list[list[float]] = []
     for number, held in enumerate(fold_split(prepared, settings), start=1):
         pipeline = Pipeline(BENCH_CONFIG, model=Model.load(models / f"fold-{number}.npz"))
         pages = [prepared.pages[i] for i in held]
@@ -213,6 +226,7 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
                 kept[f"long{count}"].append(lowest)
         chrome.append([kept_share(pipeline, page) for page in chrome_pages(pages)])
         short.append([kept_share(pipeline, page) for page in short_pages(pages)])
+        cut.append([article_share(pipeline, page, article) for page, article in cut_short_pages(pages)])
     for count in PARAGRAPHS:
         shares = "  ".join(f"{share:.3f}" for share in kept[f"long{count}"])
         print(f"  long article, {count:4d} paragraphs   {shares}   target >= {LONG_TARGET}")
@@ -222,15 +236,18 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
         + f"   target <= {CHROME_TARGET}"
     )
     briefs = [share for shares in short for share in shares]
-    print(
-        f"  short articles ({len(briefs)} pages)  "
-        + "  ".join(f"{sum(shares) / max(len(shares), 1):.3f}" for shares in short)
-        + f"   target >= {SHORT_TARGET}; {sum(share < 0.5 for share in briefs)} lost more than half their words"
-    )
+    openings = [share for shares in cut for share in shares]
+    for name, shares, every in (("short articles", short, briefs), ("pages cut short", cut, openings)):
+        print(
+            f"  {name} ({len(every)} pages)  "
+            + "  ".join(f"{sum(part) / max(len(part), 1):.3f}" for part in shares)
+            + f"   target >= {SHORT_TARGET}; {sum(share < 0.5 for share in every)} lost more than half their words"
+        )
     figures = {name: min(shares) for name, shares in kept.items() if shares}
     every = [share for shares in chrome for share in shares]
     figures["chrome"] = sum(every) / max(len(every), 1)
     figures["short"] = sum(briefs) / max(len(briefs), 1)
+    figures["cut"] = sum(openings) / max(len(openings), 1)
     return figures
 
 

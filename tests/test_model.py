@@ -10,7 +10,7 @@ import pytest
 
 from boilercut import Cleaner
 from boilercut.classify import model as models
-from boilercut.classify.classifier import probabilities
+from boilercut.classify.classifier import article_chance, probabilities
 from boilercut.classify.features import FIRST_FEATURES
 from boilercut.classify.model import Model
 from boilercut.classify.view import View
@@ -66,9 +66,11 @@ def test_an_empty_or_tiny_gold() -> None:
 def test_the_shipped_model_gives_the_probabilities_it_gave_when_trained() -> None:
     model = models.shipped()
     check = model.info["check"]
-    found = probabilities(View.plain(check["lines"], check["blank_before"]), model)[0]
+    view = View.plain(check["lines"], check["blank_before"])
+    found = probabilities(view, model)[0]
     assert np.allclose(found, check["probability"], rtol=0, atol=1e-9)
     assert model.first_features == FIRST_FEATURES
+    assert model.page is not None and abs(article_chance(view, model) - check["article"]) < 1e-9
 
 
 def test_the_shipped_model_is_small_and_says_how_it_was_trained() -> None:
@@ -103,7 +105,7 @@ def test_a_model_file_of_an_earlier_format_must_be_retrained(tmp_path: Path) -> 
     header = json.loads(arrays["header"].tobytes()) | {"format": 1}
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
     np.savez(tmp_path / "old.npz", **arrays)
-    with pytest.raises(ConfigError, match="model format 1, this boilercut reads 2: retrain it"):
+    with pytest.raises(ConfigError, match="model format 1, this boilercut reads 2 to 3: retrain it"):
         Model.load(tmp_path / "old.npz")
 
 

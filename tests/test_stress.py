@@ -10,7 +10,15 @@ from boilercut.classify.view import View
 from boilercut.pipeline import Pipeline
 from boilercut.training.evaluate import BENCH_CONFIG
 from boilercut.training.pages import Page, is_prose, view_of
-from boilercut.training.stress import chrome_pages, kept_share, long_page, paragraphs_of, short_pages
+from boilercut.training.stress import (
+    article_share,
+    chrome_pages,
+    cut_short_pages,
+    kept_share,
+    long_page,
+    paragraphs_of,
+    short_pages,
+)
 
 PROSE = "The council voted on Tuesday to approve a new budget for the city's public libraries."
 
@@ -55,6 +63,10 @@ def test_a_short_article_is_the_first_two_or_three_paragraphs_of_prose_of_an_art
     three = replace(labeled, keep=np.array([False] * 4 + [True] * 3 + [False]))  # no opening of three of three
     assert short_pages([three]) == [f"{second}\n\n{third}"]
     assert short_pages([replace(labeled, kind="forum"), replace(labeled, html_file="page.html")]) == []
+    assert cut_short_pages([labeled]) == [
+        ("\n".join(lines[:5]), f"{PROSE}\n\n{second}"),
+        ("\n".join(lines[:6]), f"{PROSE}\n\n{second}\n\n{third}"),
+    ]
 
 
 def test_prose_ends_a_sentence_and_is_not_short() -> None:
@@ -74,3 +86,4 @@ def test_the_share_kept_counts_the_words_of_the_page_left_in_the_output() -> Non
     assert kept_share(pipeline, prose) == 1.0
     with_ad = prose.replace("\n\n", "\n\nAdvertisement\n\n", 1)
     assert 0.95 < kept_share(pipeline, with_ad) < 1.0  # the ad line's words are not kept
+    assert article_share(pipeline, f"Advertisement\n\n{prose}", prose) == 1.0

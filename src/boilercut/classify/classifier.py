@@ -3,6 +3,7 @@
 features (per line, then in context) -> first forest -> its probabilities in
 context -> second forest -> keep where the probability passes the page's cut
 (`decision`: the model's threshold, or lower on a page the model is unsure of)
+-> whether the page holds an article at all (`gate`; if not, every line is dropped)
 -> the headline among the lines above the text -> for each dropped line, its kind
 (from its vocabulary cue and where it stands), rule id and reason.
 """
@@ -14,10 +15,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import decision, headline
+from . import decision, gate, headline
 from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
-from .labels import RULE_OF_KIND, Kind, Labels, Verdict
+from .labels import NO_ARTICLE, RULE_OF_KIND, Kind, Labels, Verdict
 from .lines import letter_words, opening
 from .memo import Memo
 from .model import Model
@@ -75,7 +76,8 @@ def classify_windows(view: View, model: Model) -> Labels:
     view = replace(view, head=heading([letter_words(opening(text).lower()) for text in first]))
     for start in range(0, len(view), WINDOW):
         low, high = max(0, start - MARGIN), min(len(view), start + WINDOW + MARGIN)
-        labels = classify_whole(view.window(low, high), model, None)  # no memo: it would hold every line
+        # No memo: it would hold every line. No page model: a window is not a page.
+        labels = classify_whole(view.window(low, high), model, None, whole_page=False)
         own = slice(start - low, min(start + WINDOW, len(view)) - low)
         for position, verdict in enumerate(labels.verdicts[own], start=own.start):
             if position != labels.title:
@@ -89,14 +91,17 @@ def classify_windows(view: View, model: Model) -> Labels:
     return Labels(tuple(verdicts), title, np.concatenate(probabilities))
 
 
-def classify_whole(view: View, model: Model, memo: Memo | None = None) -> Labels:
-    """Labels for each line of one document, judged in one pass."""
+def classify_whole(view: View, model: Model, memo: Memo | None = None, whole_page: bool = True) -> Labels:
+    """Labels for each line of one document, judged in one pass (``whole_page``: the lines
+    are a whole page, and the page model may find it holds no article)."""
     if not len(view):
         return Labels((), None, np.zeros(0))
     lines = view.lines
     tokens = token_counts(lines)
-    p, cols, _ = probabilities(view, model, memo, tokens)
-    keep, cut = decision.kept(paragraph_verdicts(lines, cols, p), tokens, model.threshold)
+    p, q, cols, keep, cut = cut_page(view, model, memo, tokens)
+    chance = gate.article_chance(model.page if whole_page else None, q, cols["chars"], keep)
+    if chance < model.page_threshold:
+        return no_article(p, chance, model.page_threshold)
     title = headline.find(lines, cols["words"], cols["cue"], keep)
     kinds = kinds_of_drops(cols, keep)
     bar = f"above {model.threshold:.2f}" if cut >= model.threshold else f"from {cut:.2f} on this page"
@@ -111,6 +116,40 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None) -> Labels
             reason = f"{why}: article text with probability {probability:.2f} (keeps {bar})"
             verdicts.append(Verdict(kind, RULE_OF_KIND[kind], reason, probability))
     return Labels(tuple(verdicts), title, p)
+
+
+def cut_page(
+    view: View, model: Model, memo: Memo | None, tokens: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray, float]:
+    """Each line's probability, as judged with its paragraph (`paragraph_verdicts`), the
+    first-stage columns, which lines the page's cut keeps and the cut (`decision`)."""
+    p, cols, _ = probabilities(view, model, memo, tokens)
+    q = paragraph_verdicts(view.lines, cols, p)
+    keep, cut = decision.kept(q, tokens, model.threshold)
+    return p, q, cols, keep, cut
+
+
+def page_features(view: View, model: Model) -> np.ndarray:
+    """The page model's features of a whole page judged by ``model`` (`gate.page_row`)."""
+    _, q, cols, keep, _ = cut_page(view, model, None, token_counts(view.lines))
+    return gate.page_row(q, cols["chars"], keep)
+
+
+def article_chance(view: View, model: Model) -> float:
+    """The page model's probability that a whole page holds an article (1 without a page model)."""
+    if model.page is None or not len(view):
+        return 1.0
+    return float(model.page.probability(page_features(view, model))[0])
+
+
+def no_article(p: np.ndarray, chance: float, needed: float) -> Labels:
+    """Every line of a page the page model finds holds no article, dropped as furniture."""
+    why = f"the page holds no article: an article page with probability {chance:.2f} (needs {needed:.2f})"
+    verdicts = tuple(
+        Verdict(Kind.BOILERPLATE, NO_ARTICLE, f"{why}; this line article text with probability {q:.2f}", q)
+        for q in p.tolist()
+    )
+    return Labels(verdicts, None, p)
 
 
 # A link's text between two halves of a sentence is a name or a short phrase.

@@ -28,11 +28,13 @@ RULES: dict[str, tuple[Kind, str]] = {
         "the headline: a headline-shaped line just above the article, best one echoing the page title",
     ),
     "ML101": (Kind.BOILERPLATE, "judged not article text by the model: page furniture"),
+    "ML102": (Kind.BOILERPLATE, "the page holds no article (judged by the page model): every line is furniture"),
     "ML201": (Kind.COMMENT, "judged not article text by the model: in or of the comment section"),
     "ML301": (Kind.CAPTION, "judged not article text by the model: a caption or photo credit"),
     "ML401": (Kind.AD, "judged not article text by the model: an ad, promotion or related-articles list"),
 }
-RULE_OF_KIND = {kind: rule for rule, (kind, _) in RULES.items()}
+RULE_OF_KIND = {kind: rule for rule, (kind, _) in reversed(RULES.items())}  # each kind's first rule
+NO_ARTICLE = "ML102"
 
 
 class Verdict(NamedTuple):

@@ -74,17 +74,24 @@ def library_versions() -> dict[str, str]:
 
 def with_check(model: Model, pages: list[Page]) -> Model:
     """The model with a check page in its header: the first page's lines and the
-    probabilities the model gave them when trained. Loading the model and judging
-    the page again must give the same (the test suite checks the shipped model)."""
+    probabilities the model gave them when trained, and the page model's probability that
+    they hold an article. Loading the model and judging the page again must give the same
+    (the test suite checks the shipped model)."""
     from dataclasses import replace
 
-    from ..classify.classifier import probabilities
+    from ..classify.classifier import article_chance, probabilities
     from ..classify.view import View
 
     page = next(page for page in pages if page.lines)
     lines, blanks = list(page.lines[:CHECK_LINES]), page.view.blank_before[:CHECK_LINES].astype(int).tolist()
-    found = probabilities(View.plain(lines, blanks), model)[0]
-    check = {"lines": lines, "blank_before": blanks, "probability": [round(float(p), 12) for p in found]}
+    view = View.plain(lines, blanks)
+    found = probabilities(view, model)[0]
+    check = {
+        "lines": lines,
+        "blank_before": blanks,
+        "probability": [round(float(p), 12) for p in found],
+        "article": round(article_chance(view, model), 12),
+    }
     return replace(model, info={**model.info, "check": check})
 
 

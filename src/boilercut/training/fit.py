@@ -5,7 +5,9 @@ lexical score), a first forest over each line's features (the lexical score
 among them), and a second forest over the first's probabilities in context.
 Each learner after the first is trained on what the ones before it say about
 pages they were *not* trained on (out-of-fold, pages of a site kept together),
-as it will meet new sites in use. Every page weighs the same in total, shared
+as it will meet new sites in use. Last, the page model (`classify.gate`) learns
+from what the three, trained without them, make of the pages and of their heads
+of chrome (`training.gate`). Every page weighs the same in total, shared
 among its lines by their number of words, as the benchmark's metric weighs pages.
 """
 
@@ -25,6 +27,7 @@ from ..classify.model import Model
 from ..classify.trees import Forest
 from .augment import fold_pages
 from .foreign import disguise
+from .gate import page_rows
 from .pages import Page, clean_copies
 
 PAGE_WEIGHT = 1000.0  # each page's lines share this weight (scale only matters to the learners' minima)
@@ -48,6 +51,11 @@ class Settings:
     colsample: float = 0.8
     lexicon_c: float = 1.0  # inverse regularisation of the lexical model
     threshold: float = 0.5
+    # The page model: a page it gives less than this is emptied (0: no page model).
+    # Cross-validated (README, Quality, "Pages without an article").
+    page_threshold: float = 0.01
+    page_trees: int = 200
+    page_leaves: int = 15
     # A page whose type is given and is not an article (a forum, product or listing
     # page of wcxb) weighs this much: boilercut cleans articles, and what such a page
     # keeps (lists of links, short items) is what an article page must drop.
@@ -170,9 +178,11 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
     # fold, then on all pages. The lexicon learns from pages in their own words only.
     lexical: dict[int, np.ndarray] = {}
     known_share: dict[int, float] = {}
+    inner_lexicons = []
     for held in inner:
         rest = [i for i in indexes if i not in set(held)]
         weights, intercept, known = _fit_lexicon(prepared, rest, settings)
+        inner_lexicons.append((weights, intercept, known))
         for i in held:
             lexical[i] = _lexical(prepared, i, weights, intercept)
             known_share[i] = lexicon.coverage(prepared.words[i], known)
@@ -181,17 +191,42 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
     firsts = {i: context.first_stage(_first_columns(prepared, i, lexical[i], known_share[i])) for i in indexes}
     x1 = {i: matrix(firsts[i], FIRST_FEATURES) for i in indexes}
     p1: dict[int, np.ndarray] = {}
+    inner_firsts = []
     for held in inner:
         rest = [i for i in indexes if i not in set(held)]
         forest = _fit_forest(prepared, rest, x1, settings)
+        inner_firsts.append(forest)
         for i in held:
             p1[i] = forest.probability(x1[i])
     first = _fit_forest(prepared, indexes, x1, settings)
     # 3. The second forest, on the first's out-of-fold probabilities.
     x2 = {i: matrix(context.second_stage(firsts[i], p1[i], prepared.tokens[i]), SECOND_FEATURES) for i in indexes}
     second = _fit_forest(prepared, indexes, x2, settings)
+    # 4. The page model, on what each inner fold's models make of its held-out pages.
+    page = None
+    if settings.page_threshold > 0:
+        rows: list[tuple[np.ndarray, bool, float]] = []
+        for held, (w, b, k), forest in zip(inner, inner_lexicons, inner_firsts, strict=True):
+            rest = [i for i in indexes if i not in set(held)]
+            judge = _model(w, b, k, forest, _fit_forest(prepared, rest, x2, settings), settings)
+            rows += [row for i in held if i < prepared.originals for row in page_rows(prepared.pages[i], judge)]
+        if len({holds for _, holds, _ in rows}) == 2:  # pages with an article and without one
+            page = _fit_page_model(rows, settings)
+    return _model(weights, intercept, known, first, second, settings, page, info)
+
+
+def _model(
+    lexicon_weights: np.ndarray,
+    intercept: float,
+    known: np.ndarray,
+    first: Forest,
+    second: Forest,
+    settings: Settings,
+    page: Forest | None = None,
+    info: dict[str, Any] | None = None,
+) -> Model:
     return Model(
-        lexicon=weights,
+        lexicon=lexicon_weights,
         lexicon_intercept=intercept,
         first=first,
         second=second,
@@ -199,8 +234,18 @@ def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: di
         second_features=SECOND_FEATURES,
         known=known,
         threshold=settings.threshold,
+        page=page,
+        page_threshold=settings.page_threshold if page is not None else 0.0,
         info=dict(info or {}),
     )
+
+
+def _fit_page_model(rows: Sequence[tuple[np.ndarray, bool, float]], settings: Settings) -> Forest:
+    """The page model: whether a page holds an article, from weighted `gate.page_row`s."""
+    x = np.vstack([row for row, _, _ in rows])
+    y = np.array([holds for _, holds, _ in rows], dtype=np.int32)
+    w = np.array([weight for _, _, weight in rows])
+    return _train_forest(x, y, w, settings, trees=settings.page_trees, leaves=settings.page_leaves)
 
 
 def _labels(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
@@ -255,14 +300,22 @@ def _lexical(prepared: Prepared, i: int, weights: np.ndarray, intercept: float) 
 
 
 def _fit_forest(prepared: Prepared, indexes: Sequence[int], x: dict[int, np.ndarray], settings: Settings) -> Forest:
+    y, w = _labels(prepared, indexes, settings)
+    return _train_forest(np.vstack([x[i] for i in indexes]), y, w, settings)
+
+
+def _train_forest(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: Settings, trees: int = 0, leaves: int = 0
+) -> Forest:
+    """A LightGBM forest of binary labels ``y`` (weights ``w``); ``trees`` and ``leaves``
+    default to the line forests' settings."""
     import lightgbm
 
-    y, w = _labels(prepared, indexes, settings)
     booster = lightgbm.train(
         {
             "objective": "binary",
             "learning_rate": settings.learning_rate,
-            "num_leaves": settings.leaves,
+            "num_leaves": leaves or settings.leaves,
             "max_depth": settings.max_depth,
             "min_child_samples": settings.min_child_samples,
             "bagging_fraction": settings.subsample,
@@ -274,8 +327,8 @@ def _fit_forest(prepared: Prepared, indexes: Sequence[int], x: dict[int, np.ndar
             "force_row_wise": True,
             "verbosity": -1,
         },
-        lightgbm.Dataset(np.vstack([x[i] for i in indexes]), label=y, weight=w),
-        num_boost_round=settings.trees,
+        lightgbm.Dataset(x, label=y, weight=w),
+        num_boost_round=trees or settings.trees,
     )
     return forest_of(booster.dump_model())
 

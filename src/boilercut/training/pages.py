@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ..classify import gate
 from ..classify.view import View
 from ..config import Config
 from ..errors import DocumentError, UsageError
@@ -189,8 +190,9 @@ def clean_copies(page: Page) -> list[Page]:
     ]
 
 
-# A page's head of chrome long enough to stand for a page of its own.
-CHROME_MIN_LINES = 5
+# A page's head of chrome long enough to stand for a page of its own (the fewest lines of a page
+# the page model may empty).
+CHROME_MIN_LINES = gate.MIN_LINES
 
 
 def chrome_head(page: Page) -> tuple[str, ...]:

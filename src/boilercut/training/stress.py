@@ -10,7 +10,8 @@ short article (a brief of two or three paragraphs) must not read as chrome.
 
 Both are built from the pages a model never saw (the pages of its held-out
 fold): long articles from their gold paragraphs, pages of chrome from the lines
-above their first article line, short articles from their first paragraphs.
+above their first article line, short articles from their first paragraphs
+(alone, and below the page's lines above them, as a paywall leaves a page).
 Each is scored by the share of its words the model keeps: all of a long or short
 article, none of a page of chrome.
 """
@@ -62,13 +63,32 @@ SHORT_PARAGRAPHS = (2, 3)  # paragraphs of prose in a short article
 def short_pages(pages: Sequence[Page]) -> list[str]:
     """Of each article page read from text, its first two and its first three paragraphs of
     prose (`pages.is_prose`) alone, blank lines between them: briefs, as a feed or a wire sends them."""
-    briefs = []
+    return ["\n\n".join(paragraphs) for _, paragraphs in _openings(pages)]
+
+
+def cut_short_pages(pages: Sequence[Page]) -> list[tuple[str, str]]:
+    """The same openings below the page's lines above them, as a paywall leaves a page: each
+    such page, and its article text (the paragraphs, as `short_pages` gives them)."""
+    return [("\n".join(above), "\n\n".join(paragraphs)) for above, paragraphs in _openings(pages)]
+
+
+def _openings(pages: Sequence[Page]) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Of each article page read from text, its lines down to its SHORT_PARAGRAPHS-th paragraph of
+    prose, and those paragraphs."""
+    found = []
     for page in pages:
         if page.html_file is not None or page.kind not in ARTICLE_KINDS:
             continue
-        prose = [page.lines[i] for i in prose_of(page)]
-        briefs += ["\n\n".join(prose[:count]) for count in SHORT_PARAGRAPHS if len(prose) > count]
-    return briefs
+        prose = prose_of(page)
+        for count in SHORT_PARAGRAPHS:
+            if len(prose) > count:
+                found.append((page.lines[: prose[count - 1] + 1], [page.lines[i] for i in prose[:count]]))
+    return found
+
+
+def article_share(pipeline: Pipeline, page: str, article: str) -> float:
+    """The share of the words of ``article``, a part of the page, that the pipeline keeps of the page."""
+    return Shares.of(article, pipeline.clean(Source(page, name="stress page"))).recall
 
 
 def kept_share(pipeline: Pipeline, page: str) -> float:
