@@ -21,8 +21,8 @@ from dataclasses import replace
 import numpy as np
 
 from ..classify.view import NOT_EXTRACTED
-from .pages import Page
-from .stress import ARTICLE_KINDS, paragraphs_of
+from .pages import ARTICLE_KINDS, Page
+from .stress import paragraphs_of
 
 # The paragraphs added to make each long article of an inner fold (one article a length;
 # fewer where the fold holds fewer).

@@ -20,10 +20,9 @@ import numpy as np
 from ..classify.classifier import page_features
 from ..classify.model import Model
 from ..classify.view import View
-from .pages import Page, chrome_head, prose_of
+from .pages import ARTICLE_KINDS, Page, chrome_head, prose_of
 
 SHORT_ARTICLE = (2, 3)  # paragraphs of prose in a short article made of a page's opening
-ARTICLE_KINDS = ("", "article")  # scrapinghub's pages are all articles (no type given)
 
 
 def page_rows(page: Page, model: Model) -> Iterator[tuple[np.ndarray, bool, float]]:

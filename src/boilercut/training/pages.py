@@ -204,6 +204,8 @@ def chrome_head(page: Page) -> tuple[str, ...]:
     return head if len(head) >= CHROME_MIN_LINES else ()
 
 
+ARTICLE_KINDS = ("", "article")  # page types that are articles (scrapinghub gives none: all are)
+
 # A paragraph of prose: a sentence's end, and this many characters or more (characters, not
 # words: a Japanese paragraph is one "word" between spaces). Titles and credits are not.
 PROSE_MIN_CHARS = 40

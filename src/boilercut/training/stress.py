@@ -23,14 +23,13 @@ from collections.abc import Sequence
 
 from ..pipeline import Pipeline, Source
 from .metric import Shares
-from .pages import Page, chrome_head, prose_of
+from .pages import ARTICLE_KINDS, Page, chrome_head, prose_of
 
 PARAGRAPHS = (300, 1000, 2000)  # long article lengths checked, in paragraphs
 # Each long article is drawn this many times (other paragraphs, in another order), and
 # the lowest share counts: one draw let a model pass that dropped two thirds of another.
 DRAWS = 3
 MIN_WORDS = 8  # a paragraph of prose, not a heading or a caption
-ARTICLE_KINDS = ("", "article")  # scrapinghub's pages are all articles (no type given)
 
 
 def paragraphs_of(pages: Sequence[Page]) -> list[str]:
