@@ -59,7 +59,7 @@ def test_a_page_without_an_article_is_emptied_with_the_rule_and_the_page_models_
     assert cleaned.text == ""
     classified = [line for line in cleaned.dropped if line.rule.startswith("ML")]  # the rest went to rules
     assert classified and all(line.rule == "ML102" and line.stage == "strip_boilerplate" for line in classified)
-    assert "the page holds no article: an article page with probability 0.00 (needs 0.02)" in classified[0].reason
+    assert "the page holds no article: an article page with probability 0.000 (needs 0.020)" in classified[0].reason
 
 
 def test_a_page_of_fewer_lines_than_a_head_of_chrome_is_never_emptied(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def article_chance(view: View, model: Model) -> float:
 
 def no_article(p: np.ndarray, chance: float, needed: float) -> Labels:
     """Every line of a page the page model finds holds no article, dropped as furniture."""
-    why = f"the page holds no article: an article page with probability {chance:.2f} (needs {needed:.2f})"
+    why = f"the page holds no article: an article page with probability {chance:.3f} (needs {needed:.3f})"
     verdicts = tuple(
         Verdict(Kind.BOILERPLATE, NO_ARTICLE, f"{why}; this line article text with probability {q:.2f}", q)
         for q in p.tolist()
