@@ -6,8 +6,8 @@ among them), and a second forest over the first's probabilities in context.
 Each learner after the first is trained on what the ones before it say about
 pages they were *not* trained on (out-of-fold, pages of a site kept together),
 as it will meet new sites in use. Last, the page model (`classify.gate`) learns
-from what the three, trained without them, make of the pages and of their heads
-of chrome (`training.gate`). Every page weighs the same in total, shared
+from what the three, trained without them, make of the pages, their heads of
+chrome and their openings as short articles (`training.gate`). Every page weighs the same in total, shared
 among its lines by their number of words, as the benchmark's metric weighs pages.
 """
 
