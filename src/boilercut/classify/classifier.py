@@ -136,7 +136,9 @@ def page_features(view: View, model: Model) -> np.ndarray:
 
 
 def article_chance(view: View, model: Model) -> float:
-    """The page model's probability that a whole page holds an article (1 without a page model)."""
+    """The page model's own probability that a whole page holds an article (1 without a page
+    model), whatever the page's size: the model file's check reads it. Cleaning reads
+    `gate.article_chance`, which leaves pages of fewer than `gate.MIN_LINES` lines alone."""
     if model.page is None or not len(view):
         return 1.0
     return float(model.page.probability(page_features(view, model))[0])
