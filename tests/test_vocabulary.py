@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from boilercut.classify import language, vocabulary
+from boilercut.classify.cues import _may_have_cue, cue
+from boilercut.classify.lines import measure_all
 from boilercut.errors import ConfigError, VocabularyError
 
 SHIPPED = vocabulary.load()
@@ -170,3 +172,32 @@ def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as raised:
         vocabulary.load(tmp_path / "nowhere")
     assert str(raised.value) == f"{tmp_path / 'nowhere'}: cannot read the vocabulary folder: No such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Wir und unsere Partner speichern und verarbeiten Informationen auf Ihrem Gerät.", "G103"),
+        ("Melden Sie sich jetzt für unseren Newsletter an und erhalten Sie die wichtigsten Nachrichten.", "G103"),
+        ("Um diesen Artikel zu lesen, benötigen Sie ein Abo.", "G103"),
+        ("Sie sind bereits Abonnent? Hier anmelden", "G103"),
+        ("Klicken Sie hier für mehr Informationen", "G405"),
+        ("Kommentare anzeigen", "G201"),
+        ("Diskutieren Sie mit", "G201"),
+        ("Beitrag melden", "G203"),
+        ("Weitere Themen", "G401"),
+        ("Auch lesenswert", "G401"),
+        ("Bezahlte Partnerschaft", "G403"),
+        ("Zur Bildergalerie", "G303"),
+        ("Zustimmen und weiter", "G102"),
+        ("Zuletzt aktualisiert: 12. März 2024, 10:15 Uhr", "G107"),
+        ("Die Stadt hat am Dienstag die neue Brücke eröffnet, sagte die Bürgermeisterin.", None),
+    ],
+)
+def test_german_furniture_carries_the_cue_of_its_kind(text: str, rule: str | None) -> None:
+    """A German page's consent, paywall, newsletter, comment and related-list lines carry the
+    cues the model learned from English pages' (the benchmark pages are nearly all English)."""
+    (line,) = measure_all([text], None).lines
+    found = cue(line)
+    assert (found.rule if found else None) == rule
+    assert _may_have_cue(line) or found is None  # the cheap pre-check does not skip it
