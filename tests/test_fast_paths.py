@@ -88,6 +88,7 @@ def test_tag_gate_agrees_with_the_regex(pieces: list[str]) -> None:
 
 PLAIN_WHEN = re.compile(DATE + "|" + AGO, re.IGNORECASE)
 WHEN_PIECES = [*MONTHS[::7], "vor", "il y a", "hace", "há", "ago", "read", "hours", "stunden", "минут", "назад"]
+WHEN_PIECES += ["de", "er", "stunde", "ore", "fa", "uur", "geleden", "godzin", "temu"]
 WHEN_PIECES += ["1", "26", "2021", ".", ":", "/", "-", " ", "x", "_", "ı", "ſ", "K", "A"]
 
 

@@ -114,13 +114,17 @@ _MONTH = alternation(V.months)
 # Dates and times: 2021-08-26, 26.08.2021, 8/26/21, 01:41, "26 August 2021", "Aug. 26".
 DATE = (
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b"
-    rf"|(?<!\w)(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{_MONTH})(?!\w)"
+    rf"|(?<!\w)(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?:{_MONTH})(?!\w)"
 )
-# Relative times and reading times: "3 hours ago", "5 min read", "vor 2 Stunden".
+# Relative times and reading times: "3 hours ago", "5 min read", "vor 2 Stunden", "2 ore fa",
+# "3 uur geleden", "2 godziny temu".
 AGO = (
     r"\b\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|[smhdwy])s?\s+(?:ago|read)\b"
-    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|\bvor\s+\d+\s+(?:sek|min|std|stunde|tag|woche|monat|jahr)\w*"
     r"|\bil y a\s+\d+|\bhace\s+\d+|\bhá\s+\d+|\d+\s+(?:минут|час|дн|недел|месяц|год|лет)\w*\s+назад"
+    r"|\b\d+\s+(?:second|minut|or[ae]|giorn|settiman|mes[ei]|ann[io])\w*\s+fa\b"
+    r"|\b\d+\s+(?:second|minu|uur|dag|we(?:ek|ken)|maand|ja(?:ar|ren))\w*\s+geleden\b"
+    r"|\b\d+\s+(?:sekund|minut|godzin|dni|dzień|tydzień|tygodni|miesi|lat)\w*\s+temu\b"
 )
 # The words that open the relative times of AGO written before their number.
 AGO_LEAD_WORDS = ("vor", "il y a", "hace", "há")
