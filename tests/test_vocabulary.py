@@ -198,3 +198,16 @@ def test_furniture_carries_the_cue_of_its_kind(text: str, rule: str | None) -> N
     found = cue(line)
     assert (found.rule if found else None) == rule
     assert _may_have_cue(line) or found is None  # the cheap pre-check does not skip it
+
+
+@pytest.mark.parametrize("text", ["You may also like…", "You may also like...", "More from Space ..."])
+def test_an_ellipsis_does_not_end_a_related_heading(text: str) -> None:
+    (line,) = measure_all([text], None).lines
+    found = cue(line)
+    assert found is not None and found.rule == "G401"
+
+
+def test_a_sentence_opening_like_a_related_heading_is_none() -> None:
+    (line,) = measure_all(["Read more about it later."], None).lines
+    found = cue(line)
+    assert found is None or found.rule != "G401"

@@ -11,6 +11,8 @@ from .cue_rules import CUES, Cue, make
 from .labels import Kind
 from .lines import Line, normalise
 
+# An ellipsis ends a heading that leads on to a list, not a sentence.
+ELLIPSES = ("...", "…")
 # Meta words that must be followed by a name to make a byline.
 NAME_PREFIXES = frozenset({"by", "von", "par", "por", "di", "door", "автор", "autor"})
 BULLET = re.compile(r"^(?:[-•·*▪►–—]|\d{1,2}[.)]\s)")
@@ -91,7 +93,7 @@ def _short_cue(line: Line, lower: str) -> Cue | None:
         return make("G203", f"comment widget ({norm!r})")
     if norm in P.AD_LINES:
         return make("G403", f"advertisement label ({norm!r})")
-    if line.words <= T.RELATED_HEADING_MAX_WORDS and not line.terminal and P.prefix_in(norm, P.RELATED_BY_FIRST):
+    if line.words <= T.RELATED_HEADING_MAX_WORDS and _unended(line) and P.prefix_in(norm, P.RELATED_BY_FIRST):
         return make("G401", "related-articles heading")
     if norm in P.BOILERPLATE_LINES or not norm:
         return make("G102", "navigation or share word" if norm else "no letters")
@@ -106,6 +108,11 @@ def _short_cue(line: Line, lower: str) -> Cue | None:
     if line.words <= T.META_MAX_WORDS and _is_byline(line.text, norm):
         return make("G107", "byline or dateline")
     return None
+
+
+def _unended(line: Line) -> bool:
+    """Not ending a sentence: no full stop, or an ellipsis ("You may also like…" heads a list)."""
+    return not line.terminal or line.text.rstrip().endswith(ELLIPSES)
 
 
 def _is_byline(text: str, norm: str) -> bool:
