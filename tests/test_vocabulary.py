@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,7 +177,7 @@ def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     assert str(raised.value) == f"{tmp_path / 'nowhere'}: cannot read the vocabulary folder: No such file or directory"
 
 
-def _cue_cases() -> list[pytest.param]:
+def _cue_cases() -> list[Any]:  # pytest.param values
     """Every case of tests/cue_cases/*.toml, named by file and line text."""
     cases = []
     for path in sorted(CUE_CASES.glob("*.toml")):
