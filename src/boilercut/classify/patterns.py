@@ -93,8 +93,10 @@ CREDIT = re.compile(
     rf"|©|\(c\)|\bcopyright\b",
     re.IGNORECASE | re.MULTILINE,
 )
-# "3 of 12": the counter of a photo gallery opening its caption.
-GALLERY_COUNTER = re.compile(r"^\d{1,3}\s+(?:of|/|von|de|di|su|sur|van|из|z)\s+\d{1,3}\b", re.IGNORECASE)
+# "3 of 12", "Bild 3 von 12": the counter of a photo gallery opening its caption.
+GALLERY_COUNTER = re.compile(
+    rf"^(?:(?:{_CREDIT})\s+)?\d{{1,3}}\s+(?:/|{alternation(V.counter_words)})\s+\d{{1,3}}\b", re.IGNORECASE
+)
 SOCIAL_WORDS = frozenset(V.social_networks)
 # Words without which a line holds no credit pattern (the gate before the CREDIT regex).
 CREDIT_ANCHORS = frozenset(V.credit_words) | {"c", "copyright", "credit", "credits"}
