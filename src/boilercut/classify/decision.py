@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import numpy as np
 
-# Cross-validated on 2026-12-05 with the fold models of the shipped code (README,
-# Quality; precision and recall weighed the same): pages of chrome alone kept 0.74 of
+# Cross-validated on 2026-12-05 with the fold models of the shipped code
+# (docs/quality-log.md, "The page's cut"; precision and recall weighed the same): pages of chrome alone kept 0.74 of
 # their words without a floor, 0.49 with 0.3 and 0.425 with 0.4 (0.355 with the
 # threshold alone); wcxb gained +0.0145, +0.014 and +0.009.
 FLOOR = 0.4
 # The F1 of the pages' mean precision P and mean recall R gains (R/P)^2 times as much
 # from a point of precision as from a point of recall; boilercut's recall runs ahead of
 # its precision (0.97 against 0.92 on news pages, 0.85 against 0.77 on all of wcxb:
-# 1.1 to 1.2). Cross-validated over three seeds (README, Quality), 1.2 against 1: news
+# 1.1 to 1.2). Cross-validated over three seeds (docs/quality-log.md), 1.2 against 1: news
 # pages +0.001 (noise either way), the rest the same.
 PRECISION_WEIGHT = 1.2
 

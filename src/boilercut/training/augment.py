@@ -9,7 +9,7 @@ from text, with gold paragraphs of the fold's other sites inserted in one block
 among its article lines (all labeled keep), its chrome above and below as it was.
 
 (Pages of chrome alone, made the same way, were tried and cost the benchmark
-more than they gained: README, "Quality".)
+more than they gained: docs/quality-log.md.)
 """
 
 from __future__ import annotations

@@ -52,14 +52,14 @@ class Settings:
     lexicon_c: float = 1.0  # inverse regularisation of the lexical model
     threshold: float = 0.5
     # The page model: a page it gives less than this is emptied (0: no page model).
-    # Cross-validated (README, Quality, "Pages without an article").
+    # Cross-validated (docs/quality-log.md, "Pages without an article").
     page_threshold: float = 0.01
     page_trees: int = 200
     page_leaves: int = 15
     # A page whose type is given and is not an article (a forum, product or listing
     # page of wcxb) weighs this much: boilercut cleans articles, and what such a page
     # keeps (lists of links, short items) is what an article page must drop.
-    # Cross-validated (README, Quality): 1 -> 0.4 raised every figure; 0.4 -> 0.2
+    # Cross-validated (docs/quality-log.md): 1 -> 0.4 raised every figure; 0.4 -> 0.2
     # raised scrapinghub (+0.006 text, +0.010 HTML) and wcxb's articles (+0.003),
     # and lowered wcxb's other types (-0.003 text, -0.006 HTML).
     other_types_weight: float = 0.2
