@@ -12,6 +12,8 @@ import pytest
 
 from boilercut import Cleaner
 from boilercut.classify import headline
+from boilercut.classify.headline import fold
+from boilercut.stages.dedupe import joins_headline
 
 PAGES = {
     "en": (
@@ -85,3 +87,28 @@ def test_a_line_repeating_the_title_line_is_the_headline() -> None:
     lines = ["City council approves new budget | Example News", "Latest news and local events"]
     lines += ["City council approves new budget", "Read the full story in print", PARAGRAPH]
     assert _find(lines, kept_from=4) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Council approves the new bridge - Springfield Gazette", True),
+        ("Local | Council approves the new bridge | Springfield Gazette", True),
+        ("Springfield Gazette » Council approves the new bridge", True),
+        ("council approves  the NEW bridge | Gazette", True),
+        ("Council approves the new bridge over the river after ten years", False),
+        ("Council approves the new bridge", False),  # the same line: DD001's repeat, not a title
+        ("Bridge - Council approves the new bridge plan - Gazette", False),
+    ],
+)
+def test_the_page_title_line_is_the_headline_joined_to_other_pieces(first: str, expected: bool) -> None:
+    assert joins_headline(fold(first), fold("Council approves the new bridge")) is expected
+
+
+def test_the_page_title_line_goes_and_the_headline_stays() -> None:
+    _, title, paragraphs = PAGES["en"]
+    text = "\n\n".join([f"{title} - Springfield Gazette", "Log in", title, *paragraphs])
+    cleaned = Cleaner(site_rules=False).clean(text)
+    first = cleaned.lines[0]
+    assert (first.rule, cleaned.title) == ("DD003", title)
+    assert cleaned.text.count(title) == 1

@@ -1,4 +1,5 @@
-"""dedupe: find the headline, drop its repeats and captions repeated around a credit.
+"""dedupe: find the headline, drop its repeats (the page's title line among them) and
+captions repeated around a credit.
 
 Other repeated lines stay: articles repeat lines of their own (lists, refrains,
 quotes), and cutting the later copy loses article text.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..classify.headline import first_headline, fold
+from ..classify.headline import TITLE_SEPARATOR, first_headline, fold
 from ..document import Block, Document
 from ..registry import describe
 from ..stage import StageContext
@@ -25,6 +26,7 @@ class Dedupe:
     builtin_rules: ClassVar[dict[str, str]] = {
         "DD001": "a repeat of the headline",
         "DD002": "a caption repeated above and below its credit",
+        "DD003": "the page's title line: the headline and the site's name",
         "DD004": "page chrome above the headline (site setting chrome_above_title)",
     }
 
@@ -39,6 +41,7 @@ class Dedupe:
                 doc.drop(index, self.name, "DD004", "above the headline, where this site keeps its page chrome")
         self._drop_caption_echoes(doc)
         self._drop_headline_repeats(doc)
+        self._drop_title_line(doc)
 
     def _drop_caption_echoes(self, doc: Document) -> None:
         blocks = doc.blocks
@@ -65,6 +68,25 @@ class Dedupe:
             # Folding changes a length only slightly: compare lengths first, fold rarely.
             if index != doc.title and abs(len(text) - len(headline)) <= 2 and fold(text) == headline:
                 doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")
+
+    def _drop_title_line(self, doc: Document) -> None:
+        """The first line when it is the page's <title>: the headline joined to the site's
+        name or section ("Headline - Site", "Section | Headline | Site")."""
+        first = doc.blocks[0] if doc.blocks else None
+        if doc.title is None or doc.title == 0 or first is None or not first.kept:
+            return
+        if joins_headline(fold(first.text), fold(doc.blocks[doc.title].text)):
+            reason = f"the page's title: the headline (line {doc.blocks[doc.title].line}) and the site's name"
+            doc.drop(0, self.name, "DD003", reason)
+
+
+def joins_headline(line: str, headline: str) -> bool:
+    """Whether ``line`` is ``headline`` with other pieces joined to it by title separators
+    (before it, after it, or both; both texts folded)."""
+    cuts = [(match.start(), match.end()) for match in TITLE_SEPARATOR.finditer(line)]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(line)]
+    return line != headline and headline in {line[a:b] for a in starts for b in ends if a < b}
 
 
 def _first_headline(doc: Document) -> int | None:
