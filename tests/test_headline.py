@@ -112,3 +112,12 @@ def test_the_page_title_line_goes_and_the_headline_stays() -> None:
     first = cleaned.lines[0]
     assert (first.rule, cleaned.title) == ("DD003", title)
     assert cleaned.text.count(title) == 1
+
+
+def test_the_page_title_line_below_dropped_chrome_goes_and_cleaning_twice_changes_nothing() -> None:
+    _, title, paragraphs = PAGES["en"]
+    text = "\n\n".join(["Log in", "Search", f"{title} | Springfield Gazette", "Menu", title, *paragraphs])
+    cleaner = Cleaner(site_rules=False)
+    once = cleaner.clean(text)
+    assert [line.rule for line in once.lines if line.text.endswith("Springfield Gazette")] == ["DD003"]
+    assert cleaner.clean(once.text).text == once.text

@@ -70,14 +70,17 @@ class Dedupe:
                 doc.drop(index, self.name, "DD001", f"repeats the headline (line {doc.blocks[doc.title].line})")
 
     def _drop_title_line(self, doc: Document) -> None:
-        """The first line when it is the page's <title>: the headline joined to the site's
-        name or section ("Headline - Site", "Section | Headline | Site")."""
-        first = doc.blocks[0] if doc.blocks else None
-        if doc.title is None or doc.title == 0 or first is None or not first.kept:
+        """The first kept line, above the headline, when it is the page's <title>: the
+        headline joined to the site's name or section ("Headline - Site", "Section |
+        Headline | Site"). The first kept line, not the first line: the output opens with
+        it, and a second cleaning would take it for the first line."""
+        kept = doc.kept()
+        if doc.title is None or not kept or kept[0] >= doc.title:
             return
-        if joins_headline(fold(first.text), fold(doc.blocks[doc.title].text)):
+        first = kept[0]
+        if joins_headline(fold(doc.blocks[first].text), fold(doc.blocks[doc.title].text)):
             reason = f"the page's title: the headline (line {doc.blocks[doc.title].line}) and the site's name"
-            doc.drop(0, self.name, "DD003", reason)
+            doc.drop(first, self.name, "DD003", reason)
 
 
 def joins_headline(line: str, headline: str) -> bool:
