@@ -74,11 +74,10 @@ class Dedupe:
         headline joined to the site's name or section ("Headline - Site", "Section |
         Headline | Site"). The first kept line, not the first line: the output opens with
         it, and a second cleaning would take it for the first line."""
-        kept = doc.kept()
-        if doc.title is None or not kept or kept[0] >= doc.title:
+        if doc.title is None:
             return
-        first = kept[0]
-        if joins_headline(fold(doc.blocks[first].text), fold(doc.blocks[doc.title].text)):
+        first = next((index for index in range(doc.title) if doc.blocks[index].kept), None)
+        if first is not None and joins_headline(fold(doc.blocks[first].text), fold(doc.blocks[doc.title].text)):
             reason = f"the page's title: the headline (line {doc.blocks[doc.title].line}) and the site's name"
             doc.drop(first, self.name, "DD003", reason)
 
