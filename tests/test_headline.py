@@ -89,6 +89,40 @@ def test_a_line_repeating_the_title_line_is_the_headline() -> None:
     assert _find(lines, kept_from=4) == 2
 
 
+REWORDED = [
+    ("Bundesliga: Freiburg schlägt Stuttgart im Derby | Sport", "Freiburg gewinnt das Derby gegen Stuttgart"),
+    (
+        "Energiewende: Bundesregierung einigt sich auf neues Heizungsgesetz - DER SPIEGEL",
+        "Einigung in der Koalition: Bundesregierung beschließt neues Heizungsgesetz",
+    ),
+    (
+        "Disney+ glitches blamed on heavy demand, says executive - Example Times",
+        "Executive blames Disney+ glitches on demand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "reworded"), REWORDED)
+def test_a_headline_reworded_from_the_title_line_is_the_headline(title: str, reworded: str) -> None:
+    lines = [title, "Sport", reworded, "06.12.2026, 17:28 Uhr", PARAGRAPH, PARAGRAPH]
+    assert _find(lines, kept_from=4) == 2
+
+
+def test_a_line_sharing_a_word_or_two_with_the_title_is_no_headline() -> None:
+    lines = ["City council approves new budget | Example News", "Council elections: the candidates", PARAGRAPH]
+    assert _find(lines, kept_from=2) == 0
+
+
+def test_a_reworded_title_inside_the_text_is_a_subheading_not_the_headline() -> None:
+    lines = [
+        "City council approves new budget | Example News",
+        PARAGRAPH,
+        "Why the council approves a budget",
+        PARAGRAPH,
+    ]
+    assert _find(lines, kept_from=1) == 0
+
+
 @pytest.mark.parametrize(
     ("first", "expected"),
     [

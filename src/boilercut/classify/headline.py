@@ -27,6 +27,13 @@ LOOKAHEAD = 6  # ... or among the first lines kept
 DISTANCE_COST = 0.1  # each line between headline and text costs a little (bylines, dates)
 INSIDE_COST = 1.0  # a headline inside the text is unlikely
 MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the headline
+# A headline reworded from the title ("Freiburg gewinnt das Derby gegen Stuttgart" under
+# "Bundesliga: Freiburg schlägt Stuttgart im Derby | Sport") keeps most of its words:
+# at least NEAR_ECHO_MIN_WORDS of its longer words (stems, as `title` compares them) and
+# at least half of them are the title's.
+NEAR_ECHO_MIN_CHARS, NEAR_ECHO_STEM = 4, 5
+NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
+NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
 
 
 def title_parts(first: str) -> list[str]:
@@ -42,6 +49,18 @@ def echoes(norm: str, parts: Sequence[str]) -> bool:
     return any(norm == p or p in norm for p in parts[1:]) or (bool(parts) and norm in parts[0])
 
 
+def stems(norm: str) -> set[str]:
+    """The opening letters of the longer words of a normalised line."""
+    return {word[:NEAR_ECHO_STEM] for word in norm.split() if len(word) >= NEAR_ECHO_MIN_CHARS}
+
+
+def near_echo(norm: str, title: set[str]) -> bool:
+    """Whether a normalised line keeps most of the title's words (``title``: its `stems`)."""
+    own = stems(norm)
+    shared = len(own & title)
+    return shared >= NEAR_ECHO_MIN_WORDS and shared >= NEAR_ECHO_MIN_SHARE * len(own)
+
+
 def is_candidate(text: str, words: float, has_cue: bool) -> bool:
     """Headline-shaped: a few words, no furniture cue, not ending in a full stop or a connecting word."""
     if has_cue or not MIN_WORDS <= words <= MAX_WORDS or text.endswith((".", ",", ";")):
@@ -55,15 +74,18 @@ def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.nda
     if not len(lines) or not len(kept):
         return None
     start = int(kept[0])
-    parts = title_parts(normalise(opening(lines[0])))
+    first = normalise(opening(lines[0]))
+    parts, title = title_parts(first), stems(first)
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
         if not is_candidate(lines[i], words[i], cues[i] > 0):
             continue
-        echo = echoes(normalise(lines[i]), parts)
-        score = _shape(lines, words, i) - _distance(i, start) + (ECHO_BONUS if echo else 0.0)
+        norm = normalise(lines[i])
+        near = i < start and near_echo(norm, title)  # a reworded line inside the text is a subheading
+        echo = ECHO_BONUS if echoes(norm, parts) else NEAR_ECHO_BONUS if near else 0.0
+        score = _shape(lines, words, i) - _distance(i, start) + echo
         if score > best_score:
-            best, best_score, best_echo = i, score, echo
+            best, best_score, best_echo = i, score, echo > 0
     if best is not None and best_echo:
         return best
     if is_candidate(lines[0], words[0], cues[0] > 0):
