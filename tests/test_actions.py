@@ -84,6 +84,17 @@ def test_drop_with_previous_respects_neighbour_max_words() -> None:
     assert run(lines("A caption of six short words", "(Image: GETTY)"), r) == ["keep", "TS001"]
 
 
+@pytest.mark.parametrize("action", [Action.DROP_WITH_PREVIOUS, Action.DROP_WITH_NEXT])
+def test_a_neighbour_matching_neighbour_unless_stays(action: Action) -> None:
+    r = rule(action, r"^\(Image:", neighbour_unless=r"\. \p{Lu}")
+    around = ["The minister in Brussels", "(Image: GETTY)", "The minister in Brussels"]
+    assert run(lines(*around), r) == (
+        ["TS001", "TS001", "keep"] if action is Action.DROP_WITH_PREVIOUS else ["keep", "TS001", "TS001"]
+    )
+    around = ["Talks went on. They ended late.", "(Image: GETTY)", "Talks went on. They ended late."]
+    assert run(lines(*around), r) == ["keep", "TS001", "keep"]
+
+
 def test_drop_with_next() -> None:
     text = lines("Body.", "Tags:", "China, Russia", "More body.")
     assert run(text, rule(Action.DROP_WITH_NEXT, "^Tags:$")) == ["keep", "TS001", "TS001", "keep"]

@@ -35,19 +35,27 @@ def _short_enough(doc: Document, index: int, compiled: CompiledRule) -> bool:
     return limit is None or at_most_words(doc.blocks[index].text, limit)
 
 
+def _neighbour_goes(doc: Document, index: int, compiled: CompiledRule) -> bool:
+    """Whether the line beside a match goes with it: short enough, and not what `neighbour_unless` spares."""
+    if not _short_enough(doc, index, compiled):
+        return False
+    unless, block = compiled.neighbour_unless, doc.blocks[index]
+    return unless is None or not unless.search(block.text, compiled.rule, block.line)
+
+
 def drop_line(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
     _drop(doc, index, compiled, stage)
 
 
 def drop_with_previous(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
     _drop(doc, index, compiled, stage)
-    if index > 0 and _short_enough(doc, index - 1, compiled):
+    if index > 0 and _neighbour_goes(doc, index - 1, compiled):
         _drop(doc, index - 1, compiled, stage, f" (the line before line {doc.blocks[index].line})")
 
 
 def drop_with_next(doc: Document, index: int, compiled: CompiledRule, stage: str) -> None:
     _drop(doc, index, compiled, stage)
-    if index + 1 < len(doc.blocks) and _short_enough(doc, index + 1, compiled):
+    if index + 1 < len(doc.blocks) and _neighbour_goes(doc, index + 1, compiled):
         _drop(doc, index + 1, compiled, stage, f" (the line after line {doc.blocks[index].line})")
 
 

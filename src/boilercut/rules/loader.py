@@ -20,7 +20,7 @@ RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 SITE_KEYS = {"name", "domains", "fingerprints", "min_fingerprints", "chrome_above_title"}
 RULE_KEYS = {
     "id", "stage", "action", "pattern", "description", "end", "while", "keep_marker",
-    "max_words", "neighbour_max_words", "min_blank_before", "min_lines", "inputs", "examples",
+    "max_words", "neighbour_max_words", "neighbour_unless", "min_blank_before", "min_lines", "inputs", "examples",
 }  # fmt: skip
 EXAMPLE_KEYS = {"drop", "keep", "lines", "expect"}
 TOP_KEYS = {"site", "rules"}
@@ -135,6 +135,7 @@ class _FileParser:
             min_lines=self._count(raw, "min_lines", where, rule_id, index) or 1,
             inputs=self._inputs(raw, where, rule_id, index),
             examples=self._examples(raw.get("examples", []), where, rule_id, index),
+            neighbour_unless=self._pattern(raw, "neighbour_unless", where, rule_id, index, required=False),
         )
 
     def _pattern(

@@ -72,13 +72,21 @@ class CompiledRule:
     gate: Gate
     end: Guarded | None
     while_: Guarded | None
+    neighbour_unless: Guarded | None = None
 
     @classmethod
     def of(cls, rule: Rule) -> CompiledRule:
         def optional(source: str | None) -> Guarded | None:
             return Guarded(source) if source is not None else None
 
-        return cls(rule, Guarded(rule.pattern), gate_for(rule.pattern), optional(rule.end), optional(rule.while_))
+        return cls(
+            rule,
+            Guarded(rule.pattern),
+            gate_for(rule.pattern),
+            optional(rule.end),
+            optional(rule.while_),
+            optional(rule.neighbour_unless),
+        )
 
     @property
     def conditional(self) -> bool:

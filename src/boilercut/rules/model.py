@@ -66,6 +66,9 @@ class Rule:
     min_lines: int = 1  # only in a document where at least this many lines match (a stamp that repeats)
     inputs: frozenset[Input] = frozenset(Input)  # the kinds of input the rule applies to
     examples: tuple[Example, ...] = ()
+    # drop_with_previous / drop_with_next: the neighbour stays if it matches this (last, so that
+    # rule files cached before it load)
+    neighbour_unless: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
