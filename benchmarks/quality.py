@@ -41,8 +41,15 @@ of the paragraphs' words kept).
 The shares kept are printed, and a `cv-stress ...` line.
 
 --save FOLDER keeps what a run made, for a closer look: each page's output
-(outputs.jsonl.gz) and the five fold models (fold-1.npz ...; `--model` takes one).
-`benchmarks/compare.py BEFORE AFTER` compares two saved runs page by page.
+(outputs.jsonl.gz), the five fold models (fold-1.npz ...; `--model` takes one) and
+the split (split.json). `benchmarks/compare.py BEFORE AFTER` compares two saved runs
+page by page.
+
+--cv --models RUN cleans every page again with the fold models and split an earlier
+`--cv --save RUN` kept, with the code as it is now, and trains nothing (about four
+minutes): a change after the model (a rule, the headline, the page's cut) measured
+out of site, against RUN with `compare.py`. A change to the features or the
+training needs a run of its own.
 """
 
 from __future__ import annotations
@@ -59,8 +66,16 @@ from pathlib import Path
 
 from boilercut.classify.model import Model
 from boilercut.pipeline import Pipeline
-from boilercut.training.crossval import fold_split
-from boilercut.training.evaluate import BENCH_CONFIG, ceiling, clean_page, cross_validated, scored, snippet_scored
+from boilercut.training.evaluate import (
+    BENCH_CONFIG,
+    ceiling,
+    clean_page,
+    cross_validated,
+    load_split,
+    refolded,
+    scored,
+    snippet_scored,
+)
 from boilercut.training.fit import Prepared, Settings
 from boilercut.training.foreign import lexicon_blind
 from boilercut.training.metric import Score
@@ -215,7 +230,7 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
     chrome: list[list[float]] = []
     short: list[list[float]] = []
     cut: list[list[float]] = []
-    for number, held in enumerate(fold_split(prepared, settings), start=1):
+    for number, held in enumerate(load_split(models, prepared), start=1):
         pipeline = Pipeline(BENCH_CONFIG, model=Model.load(models / f"fold-{number}.npz"))
         pages = [prepared.pages[i] for i in held]
         paragraphs = paragraphs_of(pages)
@@ -267,6 +282,11 @@ def main() -> int:
     )
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of each set")
     parser.add_argument(
+        "--models",
+        type=Path,
+        help="with --cv: the fold models and split of an earlier --cv --save run, used again (no training)",
+    )
+    parser.add_argument(
         "--save",
         type=Path,
         metavar="FOLDER",
@@ -275,6 +295,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.foreign and not args.cv:
         parser.error("--foreign needs --cv")
+    if args.models and not args.cv:
+        parser.error("--models needs --cv")
+    if args.models and not (args.models / "split.json").is_file():
+        parser.error(f"{args.models}: no split.json (saved by `--cv --save` since 2026-12-06)")
     if not (args.data / "scrapinghub").is_dir():
         print(f"{args.data}: no benchmark sets here; pass --data FOLDER", file=sys.stderr)
         return 2
@@ -289,19 +313,24 @@ def main() -> int:
     stress_figures: dict[str, float] = {}
     if args.cv:
         scratch = tempfile.TemporaryDirectory(prefix="boilercut-cv-")  # removed when the run ends
-        models = args.save or Path(scratch.name)
+        models = args.models or args.save or Path(scratch.name)
         cleaners = (clean_page, clean_blind) if args.foreign else (clean_page,)
-        outputs, *rest = cross_validated(
-            prepared,
-            Settings(seed=args.seed),
-            progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
-            jobs=args.jobs,
-            cleaners=cleaners,
-            models=models,
-        )
+        if args.models:
+            outputs, *rest = refolded(prepared, args.models, cleaners=cleaners)
+        else:
+            outputs, *rest = cross_validated(
+                prepared,
+                Settings(seed=args.seed),
+                progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
+                jobs=args.jobs,
+                cleaners=cleaners,
+                models=models,
+            )
         foreign = rest[0] if rest else None
         stress_figures = stress_table(prepared, Settings(seed=args.seed), models)
-        label = "cross-validated: each page cleaned by a model that never saw its site"
+        label = "cross-validated: each page cleaned by a model that never saw its site" + (
+            f" (the fold models of {args.models}, not retrained)" if args.models else ""
+        )
     else:
         pipeline = Pipeline(BENCH_CONFIG)
         outputs = [clean_page(pipeline, page) for page in labeled]

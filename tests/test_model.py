@@ -271,3 +271,28 @@ def test_window_means_of_a_block_are_those_of_each_row() -> None:
         for j, half in enumerate(halves):
             assert both[row, j].tobytes() == window_means(block[row], (half,))[0].tobytes()
     assert np.allclose(window_means(np.array([1.0, 2.0, 3.0]), (1,)), [[2.0, 2.0, 2.0]])
+
+
+def test_a_runs_fold_models_clean_their_held_out_pages_again_by_the_split_it_saved(tmp_path: Path) -> None:
+    import dataclasses
+
+    from boilercut.pipeline import Pipeline
+    from boilercut.training.evaluate import BENCH_CONFIG, clean_page, load_split, refolded, save_split
+    from boilercut.training.fit import Prepared
+    from boilercut.training.pages import load_pages
+
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps({"text": c["text"], "gold": c["gold"]}) + "\n" for c in bench_cases()[:4]))
+    prepared = Prepared.of(load_pages([cases], html=False))
+    split = [[2, 0], [3, 1]]
+    save_split(tmp_path, prepared, split)
+    assert load_split(tmp_path, prepared) == split
+    shipped = models.shipped()
+    strict = dataclasses.replace(shipped, page_threshold=1.01)  # a second model: finds no article anywhere
+    shipped.save(tmp_path / "fold-1.npz")
+    strict.save(tmp_path / "fold-2.npz")
+    (outputs,) = refolded(prepared, tmp_path)
+    for model, held in ((shipped, split[0]), (strict, split[1])):
+        pipeline = Pipeline(BENCH_CONFIG, model=model)
+        assert [outputs[i] for i in held] == [clean_page(pipeline, prepared.pages[i]) for i in held]
+    assert outputs[3] != clean_page(Pipeline(BENCH_CONFIG, model=shipped), prepared.pages[3])

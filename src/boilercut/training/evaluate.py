@@ -4,9 +4,11 @@ gives snippets, with the snippet metric)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..classify.model import Model
 from ..config import Config
 from ..errors import DocumentError
 from ..pipeline import Pipeline
@@ -33,9 +35,12 @@ def cross_validated(
     """The output for each labeled page (read from its text or its HTML), each from a fold
     model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``).
     One list of outputs for each of ``cleaners`` (default: `clean_page` alone).
-    ``models``: a folder to keep the fold models in (fold-1.npz ... fold-5.npz)."""
+    ``models``: a folder to keep the fold models in (fold-1.npz ... fold-5.npz), and the
+    split (`save_split`)."""
     split = fold_split(prepared, settings)
     cleaners = cleaners or (clean_page,)
+    if models is not None:
+        save_split(models, prepared, split)
 
     def outputs_of(number: int) -> list[dict[int, str]]:
         held = split[number - 1]
@@ -52,6 +57,43 @@ def cross_validated(
                 out[i] = output
         if progress:
             progress(done, len(split))
+    return outputs
+
+
+SPLIT_FILE = "split.json"
+
+
+def save_split(folder: Path, prepared: Prepared, split: Sequence[Sequence[int]]) -> None:
+    """The pages of each fold, by id and input (text or HTML), beside the fold models: the
+    split depends on the lines the rules leave, so a later code's split may differ."""
+    pages = prepared.pages
+    folds = [[[pages[i].id, pages[i].html_file is not None] for i in held] for held in split]
+    (folder / SPLIT_FILE).write_text(json.dumps(folds), encoding="utf-8")
+
+
+def load_split(folder: Path, prepared: Prepared) -> list[list[int]]:
+    """The split `save_split` wrote, as indexes of ``prepared``'s labeled pages."""
+    index = {(page.id, page.html_file is not None): i for i, page in enumerate(prepared.pages[: prepared.originals])}
+    folds = json.loads((folder / SPLIT_FILE).read_text(encoding="utf-8"))
+    return [[index[(page_id, html)] for page_id, html in held] for held in folds]
+
+
+def refolded(
+    prepared: Prepared,
+    models: Path,
+    config: Config = BENCH_CONFIG,
+    cleaners: Sequence[Callable[[Pipeline, Page], str]] = (),
+) -> list[list[str]]:
+    """`cross_validated`'s outputs from the fold models and split an earlier run saved in
+    ``models``, with the code as it is now: no training. For changes after the model (rules,
+    the headline, the page's cut): every page is still cleaned by a model that never saw its site."""
+    cleaners = cleaners or (clean_page,)
+    outputs = [[""] * prepared.originals for _ in cleaners]
+    for number, held in enumerate(load_split(models, prepared), start=1):
+        pipeline = Pipeline(config, model=Model.load(models / f"fold-{number}.npz"))
+        for out, clean in zip(outputs, cleaners, strict=True):
+            for i in held:
+                out[i] = clean(pipeline, prepared.pages[i])
     return outputs
 
 
