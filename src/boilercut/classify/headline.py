@@ -29,8 +29,9 @@ INSIDE_COST = 1.0  # a headline inside the text is unlikely
 MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the headline
 # A headline reworded from the title ("Freiburg gewinnt das Derby gegen Stuttgart" under
 # "Bundesliga: Freiburg schlägt Stuttgart im Derby | Sport") keeps most of its words:
-# at least NEAR_ECHO_MIN_WORDS of its longer words (stems, as `title` compares them) and
-# at least half of them are the title's.
+# at least NEAR_ECHO_MIN_WORDS of its words of four letters or more (compared by their
+# first five, as `title` compares words, but without a stoplist: none is at hand here)
+# and at least half of them are the title's.
 NEAR_ECHO_MIN_CHARS, NEAR_ECHO_STEM = 4, 5
 NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
 NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
