@@ -9,6 +9,9 @@
     # an interval that also draws the seeds
     python benchmarks/compare.py --before runs/before-0 runs/before-1 --after runs/after-0 runs/after-1
 
+    # the outputs of pages in disguise (runs of quality.py --cv --foreign)
+    python benchmarks/compare.py --field foreign runs/before runs/after
+
 For each set (and wcxb's articles, and each set read from its HTML) it prints
 F1 before and after, the difference with its 95% interval (pages drawn with
 replacement, the same draw for both runs: `boilercut.training.paired`), and how
@@ -32,13 +35,16 @@ from boilercut.training.pages import read_cases
 from boilercut.training.paired import paired_runs
 
 
-def outputs(run: Path) -> dict[tuple[str, bool], tuple[str, str]]:
-    """(page id, read from HTML) -> (set, output) of a run saved by `quality.py --save`."""
+def outputs(run: Path, field: str = "output") -> dict[tuple[str, bool], tuple[str, str]]:
+    """(page id, read from HTML) -> (set, output) of a run saved by `quality.py --save` (``field``:
+    "output", or "foreign" for the pages in disguise of a `--foreign` run)."""
     found = {}
     with gzip.open(run / "outputs.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            found[(record["id"].removesuffix("#html"), record["html"])] = (record["set"], record["output"])
+            if field not in record:
+                raise SystemExit(f"{run}: no {field!r} outputs saved (`--field foreign`: runs of `--cv --foreign`)")
+            found[(record["id"].removesuffix("#html"), record["html"])] = (record["set"], record[field])
     return found
 
 
@@ -57,13 +63,17 @@ def main() -> int:
     parser.add_argument("--before", type=Path, nargs="+", default=[], help="runs of the code before (seeds)")
     parser.add_argument("--after", type=Path, nargs="+", default=[], help="runs of the code after")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding scrapinghub/ and wcxb/")
+    parser.add_argument(
+        "--field", choices=("output", "foreign"), default="output", help="which outputs: as written, or in disguise"
+    )
     args = parser.parse_args()
     if args.runs and (len(args.runs) != 2 or args.before or args.after):
         parser.error("give BEFORE AFTER, or --before RUN... --after RUN...")
     before_runs, after_runs = (args.runs[:1], args.runs[1:]) if args.runs else (args.before, args.after)
     if not before_runs or not after_runs:
         parser.error("give BEFORE AFTER, or --before RUN... --after RUN...")
-    before, after = [outputs(run) for run in before_runs], [outputs(run) for run in after_runs]
+    before = [outputs(run, args.field) for run in before_runs]
+    after = [outputs(run, args.field) for run in after_runs]
     if any(run.keys() != before[0].keys() for run in before + after):
         print("the runs cleaned different pages: compare runs over the same sets", file=sys.stderr)
         return 2

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from . import context, lexicon
+from . import context, glossary, lexicon
 from .measure import COLUMNS, char_counts, measure
 from .memo import Memo
 from .model import Model
@@ -24,9 +24,10 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
 
 
 def first_columns(view: View, model: Model, memo: Memo | None = None) -> dict[str, np.ndarray]:
-    cols = measure(view, memo)
-    cols["lexical"] = lexical(view.lines, model.lexicon, model.lexicon_intercept, memo)
-    cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(view.lines), model.known))
+    cols, language = measure(view, memo)
+    lines = glossary.gloss(view.lines, language)  # what the lexicon reads
+    cols["lexical"] = lexical(lines, model.lexicon, model.lexicon_intercept, memo)
+    cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(lines), model.known))
     return context.first_stage(cols)
 
 

@@ -79,6 +79,7 @@ class Measured:
 
     lines: list[Line]
     table: np.ndarray
+    language: str | None  # the language guessed for the document (a stoplist's name), if any
 
 
 def normalise(text: str) -> str:
@@ -223,7 +224,8 @@ def measure_all(
     seen = {} if seen is None else seen
     earlier = [seen.get(text) for text in lines]
     lowers, tokens = _words(lines, earlier)
-    stop = language.stopwords(language.detect(sample_words(tokens)))
+    guess = language.detect(sample_words(tokens))
+    stop = language.stopwords(guess)
     blanks = blank_before if blank_before is not None else [0] * len(lines)
     rows, table = line_values(lines, tokens, stop)
     measured = [
@@ -236,7 +238,7 @@ def measure_all(
     ]
     for line in measured:
         seen.setdefault(line.text, line)
-    return Measured(measured, table)
+    return Measured(measured, table, guess)
 
 
 def _words(lines: Sequence[str], earlier: list[Line | None]) -> tuple[list[str], list[list[str]]]:

@@ -94,9 +94,10 @@ def shapes_python(lines: Sequence[str]) -> list[str]:
     return [shape(text) for text in lines]
 
 
-def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
+def measure(view: View, memo: Memo | None = None) -> tuple[dict[str, np.ndarray], str | None]:
     """The per-line columns of one document, each computed over all its lines at once
-    (``memo``: what earlier rounds measured of the same document)."""
+    (``memo``: what earlier rounds measured of the same document), and the language
+    guessed for it (a stoplist's name, or None)."""
     lines = view.lines
     blank_before = view.blank_before.astype(int).tolist()
     found = measure_all(lines, blank_before, memo.lines if memo else None)
@@ -130,7 +131,7 @@ def measure(view: View, memo: Memo | None = None) -> dict[str, np.ndarray]:
             lines, [line.tokens for line in measured], measured[0].stoplist if measured else frozenset(), view.head
         ),
     }
-    return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}
+    return {name: np.ascontiguousarray(cols[name], dtype=np.float64) for name in COLUMNS}, found.language
 
 
 def _column(values: Iterable[float], count: int) -> np.ndarray:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..classify import context, lexicon
+from ..classify import context, glossary, lexicon
 from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_counts
 from ..classify.measure import measure
 from ..classify.model import Model
@@ -85,6 +85,7 @@ class Prepared:
     tokens: list[np.ndarray] = field(default_factory=list)
     vectors: list[list[tuple[list[int], list[float]]]] = field(default_factory=list)
     words: list[np.ndarray] = field(default_factory=list)  # `lexicon.word_buckets` of each page
+    languages: list[str | None] = field(default_factory=list)  # the language guessed for each page
     weights: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
@@ -96,7 +97,7 @@ class Prepared:
             prepared.pages.extend(extra)
         for number, page in enumerate(prepared.pages):
             share = PAGE_WEIGHT if number < prepared.originals else PAGE_WEIGHT * COPY_WEIGHT
-            prepared._add(page, measure(page.view) if page.lines else {}, share, disguised=False)
+            prepared._add(page, *(measure(page.view) if page.lines else ({}, None)), share, disguised=False)
             if progress and number < prepared.originals:
                 progress(number + 1)
         if copies:
@@ -109,13 +110,18 @@ class Prepared:
             self.copies.setdefault(i, []).append(len(self.pages))
             self.foreign.add(len(self.pages))
             self.pages.append(self.pages[i])
-            self._add(self.pages[i], self.columns[i], PAGE_WEIGHT * FOREIGN_WEIGHT, disguised=True)
+            self._add(self.pages[i], self.columns[i], self.languages[i], PAGE_WEIGHT * FOREIGN_WEIGHT, disguised=True)
 
-    def _add(self, page: Page, columns: dict[str, np.ndarray], share: float, disguised: bool) -> None:
-        """The per-page work for ``page`` (its lexical inputs in disguise if ``disguised``)."""
-        lines = [disguise(text) for text in page.lines] if disguised else page.lines
+    def _add(
+        self, page: Page, columns: dict[str, np.ndarray], language: str | None, share: float, disguised: bool
+    ) -> None:
+        """The per-page work for ``page`` (its lexical inputs glossed as in `features.first_columns`,
+        and in disguise if ``disguised``)."""
+        lines = glossary.gloss(page.lines, language)
+        lines = [disguise(text) for text in lines] if disguised else lines
         tokens = token_counts(page.lines)
         self.columns.append(columns)
+        self.languages.append(language)
         self.tokens.append(tokens)
         self.vectors.append([lexicon.line_vector(text) for text in lines])
         self.words.append(lexicon.word_buckets(lines))
@@ -133,6 +139,7 @@ class Prepared:
             tokens=list(self.tokens),
             vectors=list(self.vectors),
             words=list(self.words),
+            languages=list(self.languages),
             weights=list(self.weights),
             made=set(self.made),
         )
@@ -142,7 +149,7 @@ class Prepared:
             for page in fold_pages([self.pages[i] for i in fold if i < self.originals], settings.seed + number):
                 extended.made.add(len(extended.pages))
                 extended.pages.append(page)
-                extended._add(page, measure(page.view), PAGE_WEIGHT * settings.long_weight, disguised=False)
+                extended._add(page, *measure(page.view), PAGE_WEIGHT * settings.long_weight, disguised=False)
             folds.append([*fold, *range(start, len(extended.pages))])
         return extended, folds
 
