@@ -102,6 +102,18 @@ BROKEN = [
         "{dir}/x.com.toml:1: rule XX001: rules[0].while: is required for this action",
     ),
     Broken(
+        "a neighbour's exception on an action without a neighbour",
+        {"x.com.toml": RULE + "neighbour_unless = 'x'\n"},
+        "{dir}/x.com.toml:7: rule XX001: rules[0].neighbour_unless: applies only to the actions "
+        "drop_with_next, drop_with_previous, not 'drop'",
+    ),
+    Broken(
+        "a neighbour's length on an action without a neighbour",
+        {"x.com.toml": RULE.replace('"drop"', '"drop_from"') + "neighbour_max_words = 5\n"},
+        "{dir}/x.com.toml:7: rule XX001: rules[0].neighbour_max_words: applies only to the actions "
+        "drop_with_following, drop_with_next, drop_with_previous, not 'drop_from'",
+    ),
+    Broken(
         "an empty pattern, which would match every line",
         {"x.com.toml": RULE.replace('"^Buy now$"', '""')},
         "{dir}/x.com.toml:6: rule XX001: rules[0].pattern: is empty, so it would match every line; "
@@ -141,7 +153,7 @@ BROKEN = [
     ),
     Broken(
         "negative count",
-        {"x.com.toml": RULE + "neighbour_max_words = -1\n"},
+        {"x.com.toml": RULE.replace('"drop"', '"drop_with_next"') + "neighbour_max_words = -1\n"},
         "{dir}/x.com.toml:7: rule XX001: rules[0].neighbour_max_words: must be zero or more, not -1",
     ),
     Broken(

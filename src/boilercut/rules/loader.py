@@ -26,6 +26,11 @@ EXAMPLE_KEYS = {"drop", "keep", "lines", "expect"}
 TOP_KEYS = {"site", "rules"}
 ACTIONS = {action.value: action for action in Action}
 INPUTS = {kind.value: kind for kind in Input}
+# Keys about the line beside a match, and the actions that have one.
+NEIGHBOUR_KEYS = {
+    "neighbour_unless": (Action.DROP_WITH_PREVIOUS, Action.DROP_WITH_NEXT),
+    "neighbour_max_words": (Action.DROP_WITH_PREVIOUS, Action.DROP_WITH_NEXT, Action.DROP_WITH_FOLLOWING),
+}
 
 
 def load_rule_file(path: Path, known_stages: Collection[str]) -> RuleFile:
@@ -115,6 +120,10 @@ class _FileParser:
             hint = _did_you_mean(action_name, ACTIONS)
             self._fail(f"unknown action {action_name!r}{hint}", f"{where}.action", rule_id, index)
         action = ACTIONS[action_name]
+        for key, actions in NEIGHBOUR_KEYS.items():
+            if key in raw and action not in actions:
+                names = ", ".join(sorted(name for name, known in ACTIONS.items() if known in actions))
+                self._fail(f"applies only to the actions {names}, not {action_name!r}", f"{where}.{key}", rule_id, index)
         description = self._required(raw, "description", str, where, rule_id, index)
         pattern = self._pattern(raw, "pattern", where, rule_id, index, required=True)
         end = self._pattern(raw, "end", where, rule_id, index, required=action is Action.DROP_BETWEEN)
