@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from . import thresholds as T
 from . import vocabulary
 from .lines import normalise, opening
 
@@ -30,9 +31,9 @@ MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the h
 # A headline reworded from the title ("Freiburg gewinnt das Derby gegen Stuttgart" under
 # "Bundesliga: Freiburg schlägt Stuttgart im Derby | Sport") keeps most of its words:
 # at least NEAR_ECHO_MIN_WORDS of its words of four letters or more (compared by their
-# first five, as `title` compares words, but without a stoplist: none is at hand here)
-# and at least half of them are the title's.
-NEAR_ECHO_MIN_CHARS, NEAR_ECHO_STEM = 4, 5
+# first STEM_CHARS, as `title` compares words, but without a stoplist: none is at hand
+# here) and at least half of them are the title's.
+NEAR_ECHO_MIN_CHARS = 4
 NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
 NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
 
@@ -52,7 +53,7 @@ def echoes(norm: str, parts: Sequence[str]) -> bool:
 
 def stems(norm: str) -> set[str]:
     """The opening letters of the longer words of a normalised line."""
-    return {word[:NEAR_ECHO_STEM] for word in norm.split() if len(word) >= NEAR_ECHO_MIN_CHARS}
+    return {word[: T.STEM_CHARS] for word in norm.split() if len(word) >= NEAR_ECHO_MIN_CHARS}
 
 
 def near_echo(norm: str, title: set[str]) -> bool:

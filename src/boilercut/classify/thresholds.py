@@ -15,6 +15,10 @@ TITLED_SCAN_CHARS = 60  # the opening ~10 words decide
 TITLED_MIN_SHARE = 0.8  # prose full of names still has lower-case verbs and articles
 CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese word is about two characters
 
+# Words are compared by their opening, which carries across inflection: "report",
+# "reported", "reporting"; "Hallenbad", "Hallenbads" (`title`'s shares, `headline`'s near echo).
+STEM_CHARS = 5
+
 # --- vocabulary look-ups
 VOCABULARY_MAX_WORDS = 12  # furniture lines are short; longer lines are matched by phrase only
 CREDIT_MAX_WORDS = 45  # a caption with its credit rarely runs past 45 words

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import compiled
+from . import thresholds as T
 from .headline import echoes, title_parts
 
 CONTENT_MIN_CHARS = 3  # shorter words say little of a topic ("a", "of", "in")
-STEM_CHARS = 5  # words are compared by their opening: "report", "reported", "reporting"; "Hallenbad", "Hallenbads"
+STEM_CHARS = T.STEM_CHARS  # words are compared by their opening
 ECHO_MAX_WORDS = 30  # the headline repeated is a short line
 DISTANCE_CAP = 50.0  # lines below (or above) the headline; past it, far is far
 WORDS_CAP = 15.0

@@ -123,7 +123,8 @@ class _FileParser:
         for key, actions in NEIGHBOUR_KEYS.items():
             if key in raw and action not in actions:
                 names = ", ".join(sorted(name for name, known in ACTIONS.items() if known in actions))
-                self._fail(f"applies only to the actions {names}, not {action_name!r}", f"{where}.{key}", rule_id, index)
+                message = f"applies only to the actions {names}, not {action_name!r}"
+                self._fail(message, f"{where}.{key}", rule_id, index)
         description = self._required(raw, "description", str, where, rule_id, index)
         pattern = self._pattern(raw, "pattern", where, rule_id, index, required=True)
         end = self._pattern(raw, "end", where, rule_id, index, required=action is Action.DROP_BETWEEN)
