@@ -3,7 +3,8 @@
 The lexicon's weights were learned from the training pages' words, nearly all
 English, so on a German page it knows the names and little else, and the trees
 fall back on the line's shape (see `lexicon`, `training.foreign`). A glossary
-(``de.toml``) lists German forms of words whose weight carries over, furniture
+per language (``de.toml``, ``fr.toml``, ...: the codes of `vocabulary.model.LANGUAGES`)
+lists that language's forms of words whose weight carries over, furniture
 ("abonnieren": subscribe) and reporting prose ("sagte": said); `gloss` rewrites
 a page's lines with those forms in English for the lexicon alone (its score and
 the share of words it knows). Every other measurement reads the line as written.
