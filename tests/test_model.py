@@ -296,3 +296,17 @@ def test_a_runs_fold_models_clean_their_held_out_pages_again_by_the_split_it_sav
         pipeline = Pipeline(BENCH_CONFIG, model=model)
         assert [outputs[i] for i in held] == [clean_page(pipeline, prepared.pages[i]) for i in held]
     assert outputs[3] != clean_page(Pipeline(BENCH_CONFIG, model=shipped), prepared.pages[3])
+
+
+def test_a_fold_whose_worker_dies_ends_the_run_with_an_error_not_a_wait() -> None:
+    import os
+
+    from boilercut.errors import BoilercutError
+
+    def work(number: int) -> int:
+        if number == 2:
+            os._exit(9)  # as the kernel's out-of-memory killer ends a worker: no exception, no result
+        return number
+
+    with pytest.raises(BoilercutError, match="fewer jobs"):
+        list(each_fold(work, 3, jobs=2))
