@@ -14,7 +14,8 @@ pages, 820 sites, with page types). The metric is the benchmark's own: word
 --cv trains a model on four fifths of the sites and cleans the pages of the
 fifth with it, five times over (a site's pages are all in one fold): every page
 is cleaned by a model that never saw its site. It needs the train extra and
-takes about 25 minutes on two cores (folds train in parallel, --jobs). Site files are not used (none
+takes about 25 minutes on two cores (folds train in parallel, --jobs; each worker holds about
+7 GB, the first process 3.5 GB more: with less memory, fewer jobs). Site files are not used (none
 exists for a benchmark domain: a rule written for these pages would measure
 nothing). The last line sums it up for scripts:
 `cv scrapinghub=F wcxb=F wcxb-article=F html-scrapinghub=F html-wcxb=F`.
