@@ -300,6 +300,7 @@ def test_a_runs_fold_models_clean_their_held_out_pages_again_by_the_split_it_sav
 
 def test_a_fold_whose_worker_dies_ends_the_run_with_an_error_not_a_wait() -> None:
     import os
+    import signal
 
     from boilercut.errors import BoilercutError
 
@@ -308,5 +309,14 @@ def test_a_fold_whose_worker_dies_ends_the_run_with_an_error_not_a_wait() -> Non
             os._exit(9)  # as the kernel's out-of-memory killer ends a worker: no exception, no result
         return number
 
-    with pytest.raises(BoilercutError, match="fewer jobs"):
-        list(each_fold(work, 3, jobs=2))
+    def waited(*_: object) -> None:
+        raise AssertionError("each_fold still waits for the dead worker's fold")
+
+    signal.signal(signal.SIGALRM, waited)  # a regression fails here, rather than hanging the suite
+    signal.alarm(120)
+    try:
+        with pytest.raises(BoilercutError, match="fewer jobs"):
+            list(each_fold(work, 3, jobs=2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
