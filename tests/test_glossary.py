@@ -71,3 +71,21 @@ def test_the_shipped_glossaries_load() -> None:
     assert glossary.table("English") == {}
     for name in ("French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Russian"):
         assert len(glossary.table(name)) > 100, name
+
+
+def test_a_later_round_reads_its_glosses_from_the_memo_and_gets_the_same_table() -> None:
+    from boilercut.classify.features import first_columns
+    from boilercut.classify.memo import Memo
+    from boilercut.classify.view import View
+
+    model = models.shipped()
+    page = GERMAN * 3 + ["Folgen Sie uns auf Facebook.", "Die Regierung will das Gesetz ändern, sagte sie."]
+    memo = Memo()
+    first_columns(View.plain(page), model, memo)
+    assert memo.glossed["German"][GERMAN[0]] == "subscribe Sie our kostenlosen newsletter."
+    for kept in (page[1:], page[:2]):  # a settling round; one too short for a language guess
+        again = first_columns(View.plain(kept), model, memo)
+        fresh = first_columns(View.plain(kept), model, None)
+        assert again.keys() == fresh.keys()
+        for name, column in fresh.items():
+            assert again[name].tobytes() == column.tobytes(), name

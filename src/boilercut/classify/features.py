@@ -25,10 +25,20 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
 
 def first_columns(view: View, model: Model, memo: Memo | None = None) -> dict[str, np.ndarray]:
     cols, language = measure(view, memo)
-    lines = glossary.gloss(view.lines, language)  # what the lexicon reads
+    lines = glossed(view.lines, language, memo)  # what the lexicon reads
     cols["lexical"] = lexical(lines, model.lexicon, model.lexicon_intercept, memo)
     cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(lines), model.known))
     return context.first_stage(cols)
+
+
+def glossed(lines: Sequence[str], language: str | None, memo: Memo | None) -> Sequence[str]:
+    """`glossary.gloss` of the lines; those ``memo`` holds for the language are not glossed again."""
+    if memo is None or not glossary.table(language):
+        return glossary.gloss(lines, language)
+    known = memo.glossed.setdefault(language, {})
+    new = [text for text in dict.fromkeys(lines) if text not in known]
+    known.update(zip(new, glossary.gloss(new, language), strict=True))
+    return [known[text] for text in lines]
 
 
 def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, memo: Memo | None) -> np.ndarray:
