@@ -9,7 +9,10 @@ import pytest
 from boilercut import Cleaner
 from boilercut.classify import glossary, lexicon
 from boilercut.classify import model as models
+from boilercut.classify.features import first_columns
 from boilercut.classify.lines import measure_all
+from boilercut.classify.memo import Memo
+from boilercut.classify.view import View
 from boilercut.errors import VocabularyError
 
 GERMAN = [
@@ -74,10 +77,6 @@ def test_the_shipped_glossaries_load() -> None:
 
 
 def test_a_later_round_reads_its_glosses_from_the_memo_and_gets_the_same_table() -> None:
-    from boilercut.classify.features import first_columns
-    from boilercut.classify.memo import Memo
-    from boilercut.classify.view import View
-
     model = models.shipped()
     page = GERMAN * 3 + ["Folgen Sie uns auf Facebook.", "Die Regierung will das Gesetz ändern, sagte sie."]
     memo = Memo()
