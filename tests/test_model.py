@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +16,7 @@ from boilercut.classify.classifier import article_chance, probabilities
 from boilercut.classify.features import FIRST_FEATURES
 from boilercut.classify.model import Model
 from boilercut.classify.view import View
-from boilercut.errors import ConfigError
+from boilercut.errors import BoilercutError, ConfigError
 from boilercut.pipeline import Source
 from boilercut.training.crossval import each_fold
 from boilercut.training.gold import label_lines
@@ -299,11 +301,6 @@ def test_a_runs_fold_models_clean_their_held_out_pages_again_by_the_split_it_sav
 
 
 def test_a_fold_whose_worker_dies_ends_the_run_with_an_error_not_a_wait() -> None:
-    import os
-    import signal
-
-    from boilercut.errors import BoilercutError
-
     def work(number: int) -> int:
         if number == 2:
             os._exit(9)  # as the kernel's out-of-memory killer ends a worker: no exception, no result
@@ -312,11 +309,11 @@ def test_a_fold_whose_worker_dies_ends_the_run_with_an_error_not_a_wait() -> Non
     def waited(*_: object) -> None:
         raise AssertionError("each_fold still waits for the dead worker's fold")
 
-    signal.signal(signal.SIGALRM, waited)  # a regression fails here, rather than hanging the suite
+    before = signal.signal(signal.SIGALRM, waited)  # a regression fails here, rather than hanging the suite
     signal.alarm(120)
     try:
         with pytest.raises(BoilercutError, match="fewer jobs"):
             list(each_fold(work, 3, jobs=2))
     finally:
         signal.alarm(0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.signal(signal.SIGALRM, before)
