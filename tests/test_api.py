@@ -19,7 +19,7 @@ from boilercut.config import Config
 from boilercut.document import split_lines
 from boilercut.errors import ConfigError, DocumentError
 from boilercut.registry import DEFAULT_ORDER
-from support import ALL_SAMPLES, BENCH, BENCH_HTML, Sample, bench_cases, write
+from support import ALL_SAMPLES, BENCH, BENCH_HTML, SITE_SAMPLES, Sample, bench_cases, write
 
 ids = [s.number for s in ALL_SAMPLES]
 needs_bench = pytest.mark.skipif(not BENCH.is_file(), reason="../shared/bench is not beside the project")
@@ -80,6 +80,25 @@ def test_clean_text_is_the_one_line_form_of_a_cleaner() -> None:
     s = ALL_SAMPLES[0]
     assert clean_text(s.raw) == s.expected
     assert clean_text(s.raw, title=False) == Cleaner(title=False).clean(s.raw).text
+
+
+def test_clean_text_compiles_the_rules_once_for_each_site_and_title(monkeypatch) -> None:
+    from boilercut.pipeline import Pipeline
+
+    built: list[Config] = []
+    build = Pipeline.__init__
+
+    def counted(self: Pipeline, config: Config, *args: object, **kwargs: object) -> None:
+        built.append(config)
+        build(self, config, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "__init__", counted)
+    boilercut._cleaner.cache_clear()
+    s = SITE_SAMPLES[0]
+    assert [clean_text(s.raw) for _ in range(3)] == [s.expected] * 3
+    assert clean_text(s.raw, title=False) == clean_text(s.raw, title=False) != s.expected
+    assert clean_text(s.raw, site=s.site) == s.expected
+    assert [(config.site, config.title) for config in built] == [(None, True), (None, False), (s.site, True)]
 
 
 # --- Cleaned: the headline, the site and every line's fate ------------------------------------------
