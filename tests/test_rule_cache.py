@@ -12,7 +12,7 @@ from boilercut.cache import cache_dir
 from boilercut.config import Config
 from boilercut.errors import RuleFileError
 from boilercut.pipeline import Pipeline, Source
-from boilercut.rules import gate
+from boilercut.rules import gate, workbound
 
 SITE = """[site]
 domains = ["site{n}.example"]
@@ -59,6 +59,37 @@ def test_the_gates_of_the_patterns_are_kept_too_and_taken_as_given(
     assert kept["^Site 3 Menu$"] == gate.gate_for("^Site 3 Menu$")
     gate.known({"^a made-up pattern$": gate.Gate(max_length=99)})
     assert gate.gate_for("^a made-up pattern$").max_length == 99  # a kept gate is not read again
+
+
+def test_the_untimed_lengths_of_the_patterns_are_kept_too_and_taken_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    bound = workbound._bound
+    monkeypatch.setattr(workbound, "_KNOWN", {})
+    monkeypatch.setattr(workbound, "_bound", lambda pattern: read.append(pattern) or bound(pattern))
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", str(tmp_path / "cache"))
+    write_sites(tmp_path / "rules")
+    Pipeline(Config(rule_dirs=(tmp_path / "rules",), generic=False))
+    assert "^Site 3 Menu$" in read and len(read) > 40  # every pattern of the rule book, once
+    [entry] = (tmp_path / "cache").glob("workbounds-*.pickle")
+    _, kept = pickle.loads(entry.read_bytes())
+    assert sorted(kept) == sorted(read) and kept["^Site 3 Menu$"] == bound("^Site 3 Menu$") > 1000
+    monkeypatch.setattr(workbound, "_KNOWN", {})
+    read.clear()
+    assert "Site 3 Menu" not in cleaned(tmp_path / "rules", 3)
+    assert read == []  # the second run took them from the cache
+    workbound.known({"^a made-up pattern$": 7})
+    assert workbound.untimed_length("^a made-up pattern$") == 7
+
+
+def test_without_a_cache_a_pattern_is_bounded_when_a_line_first_meets_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    monkeypatch.setattr(workbound, "_KNOWN", {})
+    monkeypatch.setattr(workbound, "_bound", lambda pattern: read.append(pattern) or 0)
+    monkeypatch.setenv("BOILERCUT_CACHE_DIR", "")
+    Pipeline(Config(generic=False))
+    assert read == []  # a short run meets few rules: none is read up front
 
 
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:

@@ -11,9 +11,12 @@ import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from ..cache import cached
+import regex
+
+from ..cache import cache_dir, cached
 from ..errors import RuleFileError
 from . import gate as gates
+from . import workbound
 from .gate import gate_for
 from .literals import LiteralIndex
 from .loader import load_rule_file
@@ -46,6 +49,11 @@ class RuleBook:
         files = cached("rules", paths, salt, lambda: [load_rule_file(path, known_stages) for path in paths])
         patterns = (rule.pattern for f in files for rule in f.rules)
         gates.known(cached("gates", [*paths, Path(gates.__file__)], salt, lambda: gates.gates_of(patterns)))
+        if cache_dir() is not None:  # without a cache, a pattern's bound is read when a line first meets it
+            searched = [pattern for f in files for rule in f.rules for pattern in _searched(rule)]
+            bounds = cached("workbounds", [*paths, Path(workbound.__file__)], f"{salt} regex {regex.__version__}",
+                            lambda: workbound.bounds_of(searched))  # fmt: skip
+            workbound.known(bounds)
         return cls(files, site_rules=site_rules)
 
     def site_for_host(self, host: str) -> str | None:
@@ -95,3 +103,8 @@ class RuleBook:
                         line=int(rule.source.rsplit(":", 1)[1]),
                         rule_id=rule.id,
                     )
+
+
+def _searched(rule: Rule) -> list[str]:
+    """The patterns a rule searches lines with."""
+    return [pattern for pattern in (rule.pattern, rule.end, rule.while_, rule.neighbour_unless) if pattern is not None]
