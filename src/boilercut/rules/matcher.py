@@ -51,7 +51,8 @@ class Guarded:
     def untimed_up_to(self) -> int:
         """The longest line searched without the time-out (see workbound).
 
-        Worked out on first use, not at compile time: a short run (one small
+        Taken from the rule book's cache when there is one (see `RuleBook.load`);
+        else worked out on first use, not at compile time: a short run (one small
         page at a terminal) meets few of the rules, and start-up counts there.
         """
         if self._untimed_up_to is None:
