@@ -50,7 +50,7 @@ class RuleBook:
         patterns = (rule.pattern for f in files for rule in f.rules)
         gates.known(cached("gates", [*paths, Path(gates.__file__)], salt, lambda: gates.gates_of(patterns)))
         if cache_dir() is not None:  # without a cache, a pattern's bound is read when a line first meets it
-            searched = [pattern for f in files for rule in f.rules for pattern in _searched(rule)]
+            searched = (pattern for f in files for rule in f.rules for pattern in _searched(rule))
             bounds = cached("workbounds", [*paths, Path(workbound.__file__)], f"{salt} regex {regex.__version__}",
                             lambda: workbound.bounds_of(searched))  # fmt: skip
             workbound.known(bounds)
