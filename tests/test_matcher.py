@@ -119,6 +119,8 @@ TRICKY = [
     (r"(?i)^\p{L}+ \d{1,2}, \d{4} at \d{1,2}:\d\d$", "MARCH 4, 2021 at 8:12"),
     (r"^Photo [0-9]+ of", "Photo 3 of 12"),
     (r"^Seite ٣", "Seite ٣"),  # a literal digit of another script
+    (r"^(?:Home|首页|홈)\s*[>»|/]", "홈 » 뉴스"),  # gated on words of one or two CJK or Hangul characters
+    (r"^(?:Home|首页|홈)\s*[>»|/]", "首页 / 新闻"),
 ]
 
 
@@ -170,6 +172,22 @@ PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + 
 )
 def test_a_gate_asks_for_a_digit_only_where_every_match_holds_one(pattern: str, digit: bool) -> None:
     assert gate_for(pattern).digit is digit
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"^(?:Home|首页|홈)\s*[>»|/]", ("home", "首页", "홈")),  # a word of Chinese or Korean is rare in text
+        (r"^(?:Home|ホーム|トップ)\s*>", ("home", "ホーム", "トップ")),
+        (r"^(?:Home|Hi)\s*[>»|/]", None),  # "hi" is in too many lines to gate on
+        (r"^(?:Home|на)\s*[>»|/]", None),  # so is Russian "на"
+    ],
+)
+def test_a_gate_takes_short_words_of_scripts_that_write_a_word_in_a_character_or_two(
+    pattern: str, literals: tuple[str, ...] | None
+) -> None:
+    found = gate_for(pattern).literals
+    assert (None if found is None else tuple(sorted(found))) == (None if literals is None else tuple(sorted(literals)))
 
 
 @settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
