@@ -3,7 +3,8 @@
 
     python benchmarks/replay.py runs/base                      # the text pages: about a minute
     python benchmarks/replay.py runs/base --html               # and the pages read from their HTML
-    python benchmarks/replay.py runs/base --save replay.pickle # the judged pages, for loops of your own
+    python benchmarks/replay.py runs/base --save replay.pickle # the judged pages (`replay.Judged`), for loops of
+                                                               # your own (unpickled with benchmarks/ on the path)
 
 RUN is a folder `quality.py --cv --save` wrote: its five fold models and its
 split. Each page is judged once by the fold model that never saw its site, as
