@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import pickle
 import sys
 from collections.abc import Callable, Sequence
@@ -45,8 +44,10 @@ from boilercut.classify import decision
 from boilercut.classify.classifier import paragraph_verdicts, probabilities
 from boilercut.classify.features import token_counts
 from boilercut.classify.model import Model
+from boilercut.training.evaluate import load_split
+from boilercut.training.fit import Prepared
 from boilercut.training.metric import Score, Shares, score
-from boilercut.training.pages import Page, load_pages
+from boilercut.training.pages import load_pages
 
 CUTS = (0.5, 0.6, 0.7, 0.8)  # the page cuts the page-cut oracle may choose from, besides the page's own
 MOST = 0.5  # a run of lines is the article's when at least this share of its words is
@@ -75,7 +76,8 @@ def judged(run: Path, data: Path, html: bool) -> list[Judged]:
     """Every labeled page of ``data``, judged by the fold model of ``run`` that held out its site."""
     pages = load_pages(cases_files(data), html=html)
     out = []
-    for number, fold in enumerate(held_out(run, pages), start=1):
+    split = load_split(run, Prepared(pages, originals=len(pages)), loaded_only=True)
+    for number, fold in enumerate(split, start=1):
         model = Model.load(run / f"fold-{number}.npz")
         for i in fold:
             page = pages[i]
@@ -89,14 +91,6 @@ def judged(run: Path, data: Path, html: bool) -> list[Judged]:
             prefix = "html-" if page.html_file is not None else ""
             out.append(Judged(page.id, prefix + group, page.lines, page.gold, page.keep, p, q, keep, cut, words))
     return out
-
-
-def held_out(run: Path, pages: Sequence[Page]) -> list[list[int]]:
-    """Each fold's pages in the run's split, as indexes of ``pages`` (those the split
-    names and ``pages`` holds: without --html, the pages read from text)."""
-    index = {(page.id, page.html_file is not None): i for i, page in enumerate(pages)}
-    folds = json.loads((run / "split.json").read_text(encoding="utf-8"))
-    return [[index[(page_id, html)] for page_id, html in fold if (page_id, html) in index] for fold in folds]
 
 
 Decide = Callable[[Judged], np.ndarray]

@@ -71,11 +71,13 @@ def save_split(folder: Path, prepared: Prepared, split: Sequence[Sequence[int]])
     (folder / SPLIT_FILE).write_text(json.dumps(folds), encoding="utf-8")
 
 
-def load_split(folder: Path, prepared: Prepared) -> list[list[int]]:
-    """The split `save_split` wrote, as indexes of ``prepared``'s labeled pages."""
+def load_split(folder: Path, prepared: Prepared, loaded_only: bool = False) -> list[list[int]]:
+    """The split `save_split` wrote, as indexes of ``prepared``'s labeled pages (``loaded_only``:
+    leaving out the pages ``prepared`` does not hold, as the pages read from HTML when only
+    the text was loaded; otherwise such a page is an error)."""
     index = {(page.id, page.html_file is not None): i for i, page in enumerate(prepared.pages[: prepared.originals])}
     folds = json.loads((folder / SPLIT_FILE).read_text(encoding="utf-8"))
-    return [[index[(page_id, html)] for page_id, html in held] for held in folds]
+    return [[index[key] for key in map(tuple, held) if not loaded_only or key in index] for held in folds]
 
 
 def refolded(
