@@ -72,8 +72,32 @@ def detect(words: Sequence[str]) -> str | None:
     names = languages()
     hits = memoryview(packed.to_bytes(len(names) * FIELD_BITS // 8, sys.byteorder)).cast("H").tolist()
     # Big stoplists (thousands of words, some borrowed from English) match by chance more often.
-    _, name, count = max(zip(map(operator.mul, hits, stoplist_weights()), names, hits, strict=True))
-    return name if count / len(sample) >= T.LANGUAGE_MIN_COVERAGE else None
+    # Of two stoplists that cover the sample alike, the bigger one holds more of the language.
+    scored = zip(map(operator.mul, hits, stoplist_weights()), ordered_sizes(), names, hits, strict=True)
+    ranked = sorted(scored, reverse=True)
+    floor = T.LANGUAGE_MIN_COVERAGE * len(sample)
+    if ranked[0][3] < floor:
+        return None
+    return settle(sample, [name for _, _, name, count in ranked[: T.LANGUAGE_RIVALS] if count >= floor])
+
+
+def settle(sample: Sequence[str], ranked: Sequence[str]) -> str:
+    """The first of ``ranked`` unless a rival's stoplist holds more of the sample's words that the
+    other's lacks: the words two stoplists share say nothing between them. jusText's lists for
+    smaller languages were drawn from web text and hold hundreds of English words (Sundanese
+    holds 160 of English's, and "data", "process"), so an English page about data read as
+    Sundanese. Words are counted once (a page's topic repeats its words) and one-letter words
+    are left out (on a scraped page mostly an "s" of "it's" or an "x" of "3 x 4")."""
+    best = ranked[0]
+    if len(ranked) == 1:
+        return best
+    words = {word for word in sample if len(word) > 1}
+    lists = stoplists()
+    for rival in ranked[1:]:
+        own, theirs = lists[best], lists[rival]
+        if len(words.intersection(theirs).difference(own)) > len(words.intersection(own).difference(theirs)):
+            best = rival
+    return best
 
 
 @functools.cache
@@ -81,6 +105,13 @@ def stoplist_weights() -> tuple[float, ...]:
     """What a hit counts for in each language of languages(): less in big stoplists."""
     sizes = stoplist_sizes()
     return tuple(min(1.0, math.sqrt(T.STOPLIST_FAIR_SIZE / sizes[name])) for name in languages())
+
+
+@functools.cache
+def ordered_sizes() -> tuple[int, ...]:
+    """Number of words in each stoplist of languages()."""
+    sizes = stoplist_sizes()
+    return tuple(sizes[name] for name in languages())
 
 
 @functools.cache

@@ -7,6 +7,7 @@ LANGUAGE_SAMPLE_WORDS = 400  # a few hundred words name the language reliably
 LANGUAGE_MIN_WORDS = 20  # fewer words than this give no reliable guess
 STOPLIST_FAIR_SIZE = 1000  # stoplists beyond ~1000 words match foreign text by chance: discounted
 LANGUAGE_MIN_COVERAGE = 0.12  # real prose is >= 30% stopwords; under 12% the stoplist is wrong
+LANGUAGE_RIVALS = 3  # the best-scored stoplists settled by the words only one of them holds
 LANGUAGE_SAMPLE_MIN_SPACES = 6  # sample lines of 7+ words first: menus carry no stopwords
 UNKNOWN_LANGUAGE_STOP_DENSITY = 0.35  # without a stoplist, treat every line as prose-like
 LONG_LINE_CHARS = 1 << 16  # a longer line is measured on its opening: its words, not millions of strings
