@@ -115,7 +115,7 @@ def main() -> None:
 
     model = pipeline.model
     views = [view for view in (pipeline.classifier_view(Source(text)) for text in texts) if len(view)]
-    columns = [first_columns(view, model) for view in views]
+    columns = [first_columns(view, model)[0] for view in views]
     firsts = [matrix(cols, FIRST_FEATURES) for cols in columns]
     seconds = [
         second_matrix(table, second_stage(cols, model.first.probability(table), token_counts(view.lines)))

@@ -83,8 +83,8 @@ def test_a_later_round_reads_its_glosses_from_the_memo_and_gets_the_same_table()
     first_columns(View.plain(page), model, memo)
     assert memo.glossed["German"][GERMAN[0]] == "subscribe Sie our kostenlosen newsletter."
     for kept in (page[1:], page[:2]):  # a settling round; one too short for a language guess
-        again = first_columns(View.plain(kept), model, memo)
-        fresh = first_columns(View.plain(kept), model, None)
+        again = first_columns(View.plain(kept), model, memo)[0]
+        fresh = first_columns(View.plain(kept), model, None)[0]
         assert again.keys() == fresh.keys()
         for name, column in fresh.items():
             assert again[name].tobytes() == column.tobytes(), name

@@ -69,10 +69,10 @@ def test_a_breadcrumb_without_a_home_item_goes_too(crumbs: str) -> None:
     assert crumbs not in result.text
 
 
-def _find(lines: list[str], kept_from: int) -> int | None:
+def _find(lines: list[str], kept_from: int, language: str | None = "English") -> int | None:
     words = np.array([len(line.split()) for line in lines], dtype=np.float64)
     keep = np.arange(len(lines)) >= kept_from
-    return headline.find(lines, words, np.zeros(len(lines)), keep)
+    return headline.find(lines, words, np.zeros(len(lines)), keep, language)
 
 
 PARAGRAPH = PAGES["en"][2][0]
@@ -155,3 +155,40 @@ def test_the_page_title_line_below_dropped_chrome_goes_and_cleaning_twice_change
     once = cleaner.clean(text)
     assert [line.rule for line in once.lines if line.text.endswith("Springfield Gazette")] == ["DD003"]
     assert cleaner.clean(once.text).text == once.text
+
+
+# German headlines often end in a verb's separable particle, which English reads as a
+# connecting word: "an", "in".
+GERMAN_HEADLINE = "Bahn kündigt neue Verbindungen zwischen Berlin und Warschau an"
+GERMAN_PARAGRAPHS = [
+    "Berlin (dpa) - Die Deutsche Bahn will ab dem Fahrplanwechsel im Dezember mehr Züge zwischen Berlin und "
+    "Warschau fahren lassen. Statt bisher vier sollen künftig sechs Verbindungen am Tag angeboten werden.",
+    "Die Fahrzeit soll sich durch den Ausbau der Strecke auf polnischer Seite um etwa 30 Minuten verkürzen. "
+    "Gemeinsam mit der polnischen Staatsbahn setze man auf modernisierte Wagen mit WLAN und Bordbistro.",
+    "Verkehrsverbände begrüßten die Pläne. Die Verbindung sei jedoch weiterhin zu langsam, um mit dem Flugzeug "
+    "konkurrieren zu können, sagte ein Sprecher des Fahrgastverbands.",
+]
+
+
+@pytest.mark.parametrize(
+    "title", [GERMAN_HEADLINE, "Aktie von Kessler Automotive bricht nach Prognosesenkung ein"], ids=["an", "ein"]
+)
+def test_a_headline_is_judged_by_its_own_languages_connecting_words(title: str) -> None:
+    lines = [f"{title} | Oberland-Kurier", "Wirtschaft", title, "05.12.2026, 11:42 Uhr", *GERMAN_PARAGRAPHS]
+    assert _find(lines, kept_from=4, language="German") == 2
+
+
+def test_a_line_ending_in_a_connecting_word_of_its_language_is_no_headline() -> None:
+    piece = "Die Regierung will die Verbindungen zwischen Berlin und"
+    lines = ["Neue Züge | Oberland-Kurier", "Wirtschaft", piece, "05.12.2026, 11:42 Uhr", *GERMAN_PARAGRAPHS]
+    assert _find(lines, kept_from=4, language="German") == 0
+    english = [f"{GERMAN_HEADLINE} | Oberland-Kurier", "Wirtschaft", GERMAN_HEADLINE, "05.12.2026", PARAGRAPH]
+    assert _find(english, kept_from=4, language=None) == 0  # every language's words: English "an" too
+
+
+def test_a_german_headline_ending_in_a_particle_stays_and_the_title_line_goes() -> None:
+    text = "\n\n".join([f"{GERMAN_HEADLINE} | Oberland-Kurier", "Startseite", "Wirtschaft", GERMAN_HEADLINE])
+    text += "\n\n" + "\n\n".join([*GERMAN_PARAGRAPHS, "Zur Startseite"])
+    cleaned = Cleaner(site_rules=False).clean(text)
+    assert cleaned.title == GERMAN_HEADLINE
+    assert cleaned.text == "\n\n".join([GERMAN_HEADLINE, *GERMAN_PARAGRAPHS]) + "\n"

@@ -30,10 +30,11 @@ TOP_FEATURES = 3
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """The feature tables of one document, kept for explanations."""
+    """The feature tables of one document, kept for explanations, and its language (a stoplist's name, or None)."""
 
     first: np.ndarray
     second: np.ndarray
+    language: str | None
 
 
 def probabilities(
@@ -44,12 +45,12 @@ def probabilities(
     `token_counts`, if the caller has them)."""
     from .context import second_stage
 
-    cols = first_columns(view, model, memo)
+    cols, language = first_columns(view, model, memo)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second_cols = second_stage(cols, p1, token_counts(view.lines) if tokens is None else tokens)
     second = second_matrix(first, second_cols)
-    return model.second.probability(second), cols, Tables(first, second)
+    return model.second.probability(second), cols, Tables(first, second, language)
 
 
 # A document of more lines than this (a book in one JSONL record) is judged a window of
@@ -98,11 +99,11 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None, whole_pag
         return Labels((), None, np.zeros(0))
     lines = view.lines
     tokens = token_counts(lines)
-    p, q, cols, keep, cut = cut_page(view, model, memo, tokens)
+    p, q, cols, keep, cut, language = cut_page(view, model, memo, tokens)
     chance = gate.article_chance(model.page if whole_page else None, q, cols["chars"], keep)
     if chance < model.page_threshold:
         return no_article(p, chance, model.page_threshold)
-    title = headline.find(lines, cols["words"], cols["cue"], keep)
+    title = headline.find(lines, cols["words"], cols["cue"], keep, language)
     kinds = kinds_of_drops(cols, keep)
     bar = f"above {model.threshold:.2f}" if cut >= model.threshold else f"from {cut:.2f} on this page"
     verdicts = []
@@ -120,18 +121,19 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None, whole_pag
 
 def cut_page(
     view: View, model: Model, memo: Memo | None, tokens: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray, float]:
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray, float, str | None]:
     """Each line's probability, as judged with its paragraph (`paragraph_verdicts`), the
-    first-stage columns, which lines the page's cut keeps and the cut (`decision`)."""
-    p, cols, _ = probabilities(view, model, memo, tokens)
+    first-stage columns, which lines the page's cut keeps, the cut (`decision`) and the
+    page's language."""
+    p, cols, tables = probabilities(view, model, memo, tokens)
     q = paragraph_verdicts(view.lines, cols, p)
     keep, cut = decision.kept(q, tokens, model.threshold)
-    return p, q, cols, keep, cut
+    return p, q, cols, keep, cut, tables.language
 
 
 def page_features(view: View, model: Model) -> np.ndarray:
     """The page model's features of a whole page judged by ``model`` (`gate.page_row`)."""
-    _, q, cols, keep, _ = cut_page(view, model, None, token_counts(view.lines))
+    _, q, cols, keep, _, _ = cut_page(view, model, None, token_counts(view.lines))
     return gate.page_row(q, cols["chars"], keep)
 
 

@@ -23,12 +23,13 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
     return np.ascontiguousarray(char_counts(lines)[:, 3])
 
 
-def first_columns(view: View, model: Model, memo: Memo | None = None) -> dict[str, np.ndarray]:
+def first_columns(view: View, model: Model, memo: Memo | None = None) -> tuple[dict[str, np.ndarray], str | None]:
+    """The first stage's columns, and the language guessed for the document (a stoplist's name, or None)."""
     cols, language = measure(view, memo)
     lines = glossed(view.lines, language, memo)  # what the lexicon reads
     cols["lexical"] = lexical(lines, model.lexicon, model.lexicon_intercept, memo)
     cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(lines), model.known))
-    return context.first_stage(cols)
+    return context.first_stage(cols), language
 
 
 def glossed(lines: Sequence[str], language: str | None, memo: Memo | None) -> Sequence[str]:

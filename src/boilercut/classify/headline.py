@@ -16,6 +16,7 @@ import numpy as np
 from . import thresholds as T
 from . import vocabulary
 from .lines import normalise, opening
+from .vocabulary.model import LANGUAGES
 
 # "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
@@ -36,6 +37,7 @@ MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the h
 NEAR_ECHO_MIN_CHARS = 4
 NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
 NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
+CODES = {name: code for code, name in LANGUAGES.items()}  # a stoplist's name -> its vocabulary file
 
 
 def title_parts(first: str) -> list[str]:
@@ -63,24 +65,37 @@ def near_echo(norm: str, title: set[str]) -> bool:
     return shared >= NEAR_ECHO_MIN_WORDS and shared >= NEAR_ECHO_MIN_SHARE * len(own)
 
 
-def is_candidate(text: str, words: float, has_cue: bool) -> bool:
-    """Headline-shaped: a few words, no furniture cue, not ending in a full stop or a connecting word."""
+def connectives(language: str | None) -> frozenset[str]:
+    """The words a headline in ``language`` (a stoplist's name) cannot end with: that language's
+    list, or every language's when it has none or is not known. Each language's own: English
+    "an" and "in" end German headlines ("Bahn kündigt neue Verbindungen an")."""
+    own = vocabulary.load().by_file.get(CODES.get(language or "", ""))
+    return own.connectives if own is not None and own.connectives else vocabulary.load().merged.connectives
+
+
+def is_candidate(text: str, words: float, has_cue: bool, ends: frozenset[str]) -> bool:
+    """Headline-shaped: a few words, no furniture cue, not ending in a full stop or a connecting
+    word (one of ``ends``: see `connectives`)."""
     if has_cue or not MIN_WORDS <= words <= MAX_WORDS or text.endswith((".", ",", ";")):
         return False
-    return text.rsplit(None, 1)[-1] not in vocabulary.load().merged.connectives
+    return text.rsplit(None, 1)[-1] not in ends
 
 
-def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.ndarray) -> int | None:
-    """The index of the headline, or None; ``keep`` marks the lines judged article text."""
+def find(
+    lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.ndarray, language: str | None = None
+) -> int | None:
+    """The index of the headline, or None; ``keep`` marks the lines judged article text,
+    ``language`` is the page's (a stoplist's name), if known."""
     kept = np.flatnonzero(keep)
     if not len(lines) or not len(kept):
         return None
+    ends = connectives(language)
     start = int(kept[0])
     first = normalise(opening(lines[0]))
     parts, title = title_parts(first), stems(first)
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
-        if not is_candidate(lines[i], words[i], cues[i] > 0):
+        if not is_candidate(lines[i], words[i], cues[i] > 0, ends):
             continue
         norm = normalise(lines[i])
         near = i < start and near_echo(norm, title)  # a reworded line inside the text is a subheading
@@ -90,7 +105,7 @@ def find(lines: Sequence[str], words: np.ndarray, cues: np.ndarray, keep: np.nda
             best, best_score, best_echo = i, score, echo > 0
     if best is not None and best_echo:
         return best
-    if is_candidate(lines[0], words[0], cues[0] > 0):
+    if is_candidate(lines[0], words[0], cues[0] > 0, ends):
         return 0
     if best is not None and best_score >= MIN_SCORE:
         return best
