@@ -133,6 +133,10 @@ def test_a_reworded_title_inside_the_text_is_a_subheading_not_the_headline() -> 
         ("Council approves the new bridge over the river after ten years", False),
         ("Council approves the new bridge", False),  # the same line: DD001's repeat, not a title
         ("Bridge - Council approves the new bridge plan - Gazette", False),
+        ("Verkehr: Council approves the new bridge - Gazette", True),  # a kicker's colon
+        ("Council approves the new bridge: what it means | Gazette", True),
+        ("Council approves the new bridge:no space | Gazette", False),
+        ("Bridges:Council approves the new bridge", False),
     ],
 )
 def test_the_page_title_line_is_the_headline_joined_to_other_pieces(first: str, expected: bool) -> None:
@@ -192,3 +196,11 @@ def test_a_german_headline_ending_in_a_particle_stays_and_the_title_line_goes() 
     cleaned = Cleaner(site_rules=False).clean(text)
     assert cleaned.title == GERMAN_HEADLINE
     assert cleaned.text == "\n\n".join([GERMAN_HEADLINE, *GERMAN_PARAGRAPHS]) + "\n"
+
+
+def test_a_title_line_with_a_kicker_goes_and_the_headline_stays() -> None:
+    title = "Mieten in Großstädten steigen erneut deutlich"
+    text = "\n\n".join([f"Wohnungsmarkt: {title} - DER MAGAZIN", title, *GERMAN_PARAGRAPHS])
+    cleaned = Cleaner(site_rules=False).clean(text)
+    assert [line.rule for line in cleaned.lines[:1]] == ["DD003"]
+    assert cleaned.text == "\n\n".join([title, *GERMAN_PARAGRAPHS]) + "\n"

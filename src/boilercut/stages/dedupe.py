@@ -7,6 +7,7 @@ quotes), and cutting the later copy loses article text.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from ..classify.headline import TITLE_SEPARATOR, first_headline, fold
@@ -17,6 +18,9 @@ from ..stage import StageContext
 # A caption printed above and below its credit: two equal lines one line apart.
 CAPTION_ECHO_DISTANCE = 2
 CAPTION_STAGE = "strip_captions"
+# The pieces of a page's title line: the title's separators, and a kicker's colon
+# ("Verkehr: Headline - Site", as German news sites write their <title>).
+TITLE_PIECES = re.compile(rf"{TITLE_SEPARATOR.pattern}|:\s+")
 
 
 class Dedupe:
@@ -84,8 +88,8 @@ class Dedupe:
 
 def joins_headline(line: str, headline: str) -> bool:
     """Whether ``line`` is ``headline`` with other pieces joined to it by title separators
-    (before it, after it, or both; both texts folded)."""
-    cuts = [(match.start(), match.end()) for match in TITLE_SEPARATOR.finditer(line)]
+    or a kicker's colon (before it, after it, or both; both texts folded)."""
+    cuts = [(match.start(), match.end()) for match in TITLE_PIECES.finditer(line)]
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(line)]
     return line != headline and headline in {line[a:b] for a in starts for b in ends if a < b}
