@@ -175,11 +175,17 @@ GERMAN_PARAGRAPHS = [
 
 
 @pytest.mark.parametrize(
-    "title", [GERMAN_HEADLINE, "Aktie von Kessler Automotive bricht nach Prognosesenkung ein"], ids=["an", "ein"]
+    ("title", "language"),
+    [
+        (GERMAN_HEADLINE, "German"),
+        ("Aktie von Kessler Automotive bricht nach Prognosesenkung ein", "German"),
+        ("Grootste supermarktketen neemt concurrent over", "Dutch"),  # English "over"
+    ],
+    ids=["an", "ein", "over"],
 )
-def test_a_headline_is_judged_by_its_own_languages_connecting_words(title: str) -> None:
+def test_a_headline_is_judged_by_its_own_languages_connecting_words(title: str, language: str) -> None:
     lines = [f"{title} | Oberland-Kurier", "Wirtschaft", title, "05.12.2026, 11:42 Uhr", *GERMAN_PARAGRAPHS]
-    assert _find(lines, kept_from=4, language="German") == 2
+    assert _find(lines, kept_from=4, language=language) == 2
 
 
 def test_a_line_ending_in_a_connecting_word_of_its_language_is_no_headline() -> None:
