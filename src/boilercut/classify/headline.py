@@ -16,7 +16,7 @@ import numpy as np
 from . import thresholds as T
 from . import vocabulary
 from .lines import normalise, opening
-from .vocabulary.model import LANGUAGES
+from .vocabulary.model import CODES
 
 # "Headline - Site", "Section | Headline | Site": the parts of a <title>-like first line.
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
@@ -37,7 +37,6 @@ MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the h
 NEAR_ECHO_MIN_CHARS = 4
 NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
 NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
-CODES = {name: code for code, name in LANGUAGES.items()}  # a stoplist's name -> its vocabulary file
 
 
 def title_parts(first: str) -> list[str]:
@@ -69,8 +68,9 @@ def connectives(language: str | None) -> frozenset[str]:
     """The words a headline in ``language`` (a stoplist's name) cannot end with: that language's
     list, or every language's when it has none or is not known. Each language's own: English
     "an" and "in" end German headlines ("Bahn kündigt neue Verbindungen an")."""
-    own = vocabulary.load().by_file.get(CODES.get(language or "", ""))
-    return own.connectives if own is not None and own.connectives else vocabulary.load().merged.connectives
+    words = vocabulary.load()
+    own = words.by_file.get(CODES.get(language or "", ""))
+    return own.connectives if own is not None and own.connectives else words.merged.connectives
 
 
 def is_candidate(text: str, words: float, has_cue: bool, ends: frozenset[str]) -> bool:

@@ -19,13 +19,12 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ...errors import VocabularyError
-from ..vocabulary.model import LANGUAGES
+from ..vocabulary.model import CODES
 
 SHIPPED = Path(__file__).parent
 # A form is a word as the lexicon splits lines into words: a run of letters.
 FORM = re.compile(r"[^\W\d_]+")
 ENGLISH = re.compile(r"[a-z]+(?: [a-z]+)*")
-CODES = {name: code for code, name in LANGUAGES.items()}
 
 
 @functools.cache

@@ -21,6 +21,8 @@ LANGUAGES: Mapping[str, str] = MappingProxyType(
         "ru": "Russian",
     }
 )
+# A stoplist's name -> the code of its language's files ("German" -> "de").
+CODES: Mapping[str, str] = MappingProxyType({name: code for code, name in LANGUAGES.items()})
 COMMON = "common"  # the file of words that belong to no one language: names of networks and agencies
 
 
