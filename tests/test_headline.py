@@ -108,6 +108,32 @@ def test_a_headline_reworded_from_the_title_line_is_the_headline(title: str, rew
     assert _find(lines, kept_from=4) == 2
 
 
+@pytest.mark.parametrize(
+    "piece",
+    ["Bad Lindenau", "Weserbergland Kurier"],
+    ids=["the kicker, a menu item", "the site's name"],
+)
+def test_a_short_piece_of_the_title_in_the_menu_is_not_the_headline(piece: str) -> None:
+    title = "Bad Lindenau: Geburtsstation im Kreisklinikum schließt Ende März | Weserbergland Kurier"
+    headline = "Geburtsstation im Kreisklinikum Bad Lindenau schließt Ende März"
+    lines = [title, "Lokales", piece, "Polizei", "Sport regional", headline, "03.12.2026", PARAGRAPH]
+    assert _find(lines, kept_from=7) == 5
+
+
+def test_the_texts_first_line_rewording_the_title_is_the_headline() -> None:
+    title = "Last-Minute-Sieg: Grünau dreht Spiel gegen Ellernfeld | Flanke24"
+    lines = [title, "3. Liga", "Grünau dreht Spiel gegen Ellernfeld in der Nachspielzeit", PARAGRAPH, PARAGRAPH]
+    assert _find(lines, kept_from=2) == 2
+
+
+def test_of_two_lines_rewording_the_title_the_one_keeping_more_of_it_is_the_headline() -> None:
+    title = 'Ciepło w Zalesiu Wielkim drożeje o 18 procent. "To nie do udźwignięcia" - Nadwiślański.pl'
+    headline = "Ciepło w Zalesiu Wielkim drożeje o 18 procent. Mieszkańcy bloków: to nie do udźwignięcia"
+    caption = "Ciepłownia miejska przy ul. Kolejowej w Zalesiu Wielkim"
+    lines = [title, "Wiadomości", headline, "Katarzyna Lis", "05.12.2026, 08:41", caption, PARAGRAPH]
+    assert _find(lines, kept_from=6) == 2
+
+
 def test_a_line_sharing_a_word_or_two_with_the_title_is_no_headline() -> None:
     lines = ["City council approves new budget | Example News", "Council elections: the candidates", PARAGRAPH]
     assert _find(lines, kept_from=2) == 0

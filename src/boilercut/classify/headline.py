@@ -22,6 +22,11 @@ from .vocabulary.model import CODES
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
 ECHO_MIN_CHARS = 12  # a title echo must be long enough not to match by chance
 ECHO_BONUS = 10.0  # echoing the page title outweighs any shape or distance score
+# A line inside the title names the headline when it holds most of the title's lead piece
+# (the first of "Headline - Site", "Thread - Forum - Site"): a kicker ("Bad Lindenau" of
+# "Bad Lindenau: Geburtsstation ... schließt | Kurier"), a forum's or a site's name is a
+# piece of the title too, and stands in the menu above the article.
+LEAD_MIN_SHARE = 0.5
 MIN_WORDS, MAX_WORDS = 2, 30  # one word is a section name; longer lines are paragraphs
 GOOD_MIN_WORDS, GOOD_MAX_WORDS = 4, 25  # headlines have 4 to 25 words
 WINDOW = 25  # the headline sits within 25 lines above the text
@@ -37,6 +42,10 @@ MIN_SCORE = 1.0  # without a title echo, only a well-shaped nearby line is the h
 NEAR_ECHO_MIN_CHARS = 4
 NEAR_ECHO_MIN_WORDS, NEAR_ECHO_MIN_SHARE = 3, 0.5
 NEAR_ECHO_BONUS = 5.0  # below an exact echo, above any shape or distance score
+# ... and up to this much more, by the share of the title's words it keeps: a caption
+# below the headline speaks of the same place, but keeps fewer of the title's words.
+NEAR_ECHO_COVER_BONUS = 3.0
+SHORT_ECHO_BONUS = 4.0  # a short piece of the title: below a reworded headline
 
 
 def title_parts(first: str) -> list[str]:
@@ -52,16 +61,34 @@ def echoes(norm: str, parts: Sequence[str]) -> bool:
     return any(norm == p or p in norm for p in parts[1:]) or (bool(parts) and norm in parts[0])
 
 
+def lead_piece(first: str) -> str:
+    """The title's lead piece, normalised: its first piece of `ECHO_MIN_CHARS` or more (a
+    section's name before it is shorter), or all of it."""
+    for piece in TITLE_SEPARATOR.split(first):
+        norm = normalise(piece)
+        if len(norm) >= ECHO_MIN_CHARS:
+            return norm
+    return normalise(first)
+
+
+def holds_lead(norm: str, lead: str) -> bool:
+    """Whether a normalised line holds the title's lead piece, or most of it."""
+    return lead in norm or (norm in lead and len(norm) >= LEAD_MIN_SHARE * len(lead))
+
+
 def stems(norm: str) -> set[str]:
     """The opening letters of the longer words of a normalised line."""
     return {word[: T.STEM_CHARS] for word in norm.split() if len(word) >= NEAR_ECHO_MIN_CHARS}
 
 
-def near_echo(norm: str, title: set[str]) -> bool:
-    """Whether a normalised line keeps most of the title's words (``title``: its `stems`)."""
+def near_echo(norm: str, title: set[str]) -> float:
+    """The share of the title's words (``title``: its `stems`) a normalised line keeps, if it
+    keeps enough of them and is mostly made of them (0 if not)."""
     own = stems(norm)
     shared = len(own & title)
-    return shared >= NEAR_ECHO_MIN_WORDS and shared >= NEAR_ECHO_MIN_SHARE * len(own)
+    if shared >= NEAR_ECHO_MIN_WORDS and shared >= NEAR_ECHO_MIN_SHARE * len(own):
+        return shared / len(title)
+    return 0.0
 
 
 def connectives(language: str | None) -> frozenset[str]:
@@ -92,14 +119,15 @@ def find(
     ends = connectives(language)
     start = int(kept[0])
     first = normalise(opening(lines[0]))
-    parts, title = title_parts(first), stems(first)
+    parts, title, lead = title_parts(first), stems(first), lead_piece(opening(lines[0]))
     best, best_score, best_echo = None, float("-inf"), False
     for i in range(max(1, start - WINDOW), min(len(lines), start + LOOKAHEAD)):
         if not is_candidate(lines[i], words[i], cues[i] > 0, ends):
             continue
         norm = normalise(lines[i])
-        near = i < start and near_echo(norm, title)  # a reworded line inside the text is a subheading
-        echo = ECHO_BONUS if echoes(norm, parts) else NEAR_ECHO_BONUS if near else 0.0
+        # A reworded line inside the text is a subheading; the text's first line may be the headline.
+        near = near_echo(norm, title) if i <= start else 0.0
+        echo = _echo_bonus(norm, parts, lead, near)
         score = _shape(lines, words, i) - _distance(i, start) + echo
         if score > best_score:
             best, best_score, best_echo = i, score, echo > 0
@@ -110,6 +138,15 @@ def find(
     if best is not None and best_score >= MIN_SCORE:
         return best
     return None
+
+
+def _echo_bonus(norm: str, parts: Sequence[str], lead: str, near: float) -> float:
+    """What echoing the title (``parts``: its `title_parts`; ``lead``: its `lead_piece`) adds
+    to a candidate's score: most for its lead piece, less for a reworded headline (``near``:
+    its `near_echo`), least for another piece of it."""
+    if echoes(norm, parts):
+        return ECHO_BONUS if holds_lead(norm, lead) else SHORT_ECHO_BONUS
+    return NEAR_ECHO_BONUS + NEAR_ECHO_COVER_BONUS * near if near else 0.0
 
 
 def _shape(lines: Sequence[str], words: np.ndarray, i: int) -> float:
