@@ -1,5 +1,5 @@
-"""dedupe: find the headline, drop its repeats (the page's title line among them) and
-captions repeated around a credit.
+"""dedupe: find the headline, drop its repeats (the page's title line among them),
+captions repeated around a credit, and a table of contents listing the subheadings below.
 
 Other repeated lines stay: articles repeat lines of their own (lists, refrains,
 quotes), and cutting the later copy loses article text.
@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from ..classify import vocabulary
 from ..classify.headline import TITLE_SEPARATOR, first_headline, fold
+from ..classify.lines import normalise
 from ..document import Block, Document
 from ..registry import describe
 from ..stage import StageContext
@@ -21,6 +23,13 @@ CAPTION_STAGE = "strip_captions"
 # The pieces of a page's title line: the title's separators, and a kicker's colon
 # ("Verkehr: Headline - Site", as German news sites write their <title>).
 TITLE_PIECES = re.compile(rf"{TITLE_SEPARATOR.pattern}|:\s+")
+# A table of contents: a contents heading ("Inhaltsverzeichnis", "In this article": the
+# vocabulary's contents_lines), then the page's subheadings listed, each standing again
+# below where its section opens. The listed copies go and the subheadings stay; the
+# heading goes with them when CONTENTS_MIN_ENTRIES or more are listed.
+CONTENTS_HEADING_MAX_CHARS = 40
+CONTENTS_ENTRY_MAX_WORDS = 12
+CONTENTS_MIN_ENTRIES = 2
 
 
 class Dedupe:
@@ -32,6 +41,7 @@ class Dedupe:
         "DD002": "a caption repeated above and below its credit",
         "DD003": "the page's title line: the headline and the site's name",
         "DD004": "page chrome above the headline (site setting chrome_above_title)",
+        "DD005": "a table of contents: its heading and the subheadings it lists, which stand again below",
     }
 
     def apply(self, doc: Document, context: StageContext) -> None:
@@ -44,6 +54,7 @@ class Dedupe:
                     break
                 doc.drop(index, self.name, "DD004", "above the headline, where this site keeps its page chrome")
         self._drop_caption_echoes(doc)
+        self._drop_contents(doc)
         self._drop_headline_repeats(doc)
         self._drop_title_line(doc)
 
@@ -62,6 +73,21 @@ class Dedupe:
                 reason = f"the same line stands at lines {blocks[index].line} and {blocks[echo].line}, around a credit"
                 doc.drop(index, self.name, "DD002", reason)
                 doc.drop(echo, self.name, "DD002", reason)
+
+    def _drop_contents(self, doc: Document) -> None:
+        blocks = doc.blocks
+        headings = vocabulary.load().merged.contents_lines
+        for index, block in enumerate(blocks):
+            # Short lines only are normalised: this runs over every line of every page.
+            if len(block.text) > CONTENTS_HEADING_MAX_CHARS or normalise(block.text) not in headings:
+                continue
+            entries = listed_again(blocks, index + 1)
+            if len(entries) < CONTENTS_MIN_ENTRIES:
+                continue
+            reason = f"a table of contents under line {block.line}: {len(entries)} subheadings that stand again below"
+            for entry in (index, *entries):
+                if entry != doc.title:
+                    doc.drop(entry, self.name, "DD005", reason)
 
     def _drop_headline_repeats(self, doc: Document) -> None:
         if doc.title is None:
@@ -93,6 +119,23 @@ def joins_headline(line: str, headline: str) -> bool:
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(line)]
     return line != headline and headline in {line[a:b] for a in starts for b in ends if a < b}
+
+
+def listed_again(blocks: list[Block], start: int) -> list[int]:
+    """The indexes of the short lines from ``start`` on that each stand again further down,
+    up to the first line that does not (blank lines skipped)."""
+    later: dict[str, int] = {}
+    for index in range(len(blocks) - 1, start - 1, -1):
+        later.setdefault(fold(blocks[index].text), index)
+    entries = []
+    for index in range(start, len(blocks)):
+        text = blocks[index].text
+        if not text:
+            continue
+        if len(text.split(None, CONTENTS_ENTRY_MAX_WORDS)) > CONTENTS_ENTRY_MAX_WORDS or later[fold(text)] == index:
+            break
+        entries.append(index)
+    return entries
 
 
 def _first_headline(doc: Document) -> int | None:

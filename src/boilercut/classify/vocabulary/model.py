@@ -48,6 +48,7 @@ class Words:
     caption_phrases: frozenset[str] = frozenset()
     meta_prefixes: frozenset[str] = frozenset()
     tag_prefixes: frozenset[str] = frozenset()
+    contents_lines: frozenset[str] = frozenset()
     counter_words: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
