@@ -4,8 +4,9 @@ features (per line, then in context) -> first forest -> its probabilities in
 context -> second forest -> keep where the probability passes the page's cut
 (`decision`: the model's threshold, or lower on a page the model is unsure of)
 -> whether the page holds an article at all (`gate`; if not, every line is dropped)
--> the headline among the lines above the text -> for each dropped line, its kind
-(from its vocabulary cue and where it stands), rule id and reason.
+-> the headline among the lines above the text -> the standfirst under it (`standfirst`)
+-> for each dropped line, its kind (from its vocabulary cue and where it stands), rule id
+and reason.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import decision, gate, headline
+from . import decision, gate, headline, standfirst
 from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import NO_ARTICLE, RULE_OF_KIND, Kind, Labels, Verdict
@@ -104,12 +105,18 @@ def classify_whole(view: View, model: Model, memo: Memo | None = None, whole_pag
     if chance < model.page_threshold:
         return no_article(p, chance, model.page_threshold)
     title = headline.find(lines, cols["words"], cols["cue"], keep, language)
+    lead = standfirst.find(keep, title, cols, q)
+    if lead is not None:
+        keep = keep.copy()
+        keep[lead] = True
     kinds = kinds_of_drops(cols, keep)
     bar = f"above {model.threshold:.2f}" if cut >= model.threshold else f"from {cut:.2f} on this page"
     verdicts = []
     for i, probability in enumerate(p.tolist()):
         if i == title:
             verdicts.append(Verdict(Kind.TITLE, "ML001", "the headline", probability))
+        elif i == lead:
+            verdicts.append(Verdict(Kind.BODY, "", "the standfirst under the headline", probability))
         elif keep[i]:
             verdicts.append(Verdict(Kind.BODY, "", "article text", probability))
         else:
