@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from ..classify import vocabulary
 from ..classify.headline import TITLE_SEPARATOR, first_headline, fold
-from ..classify.lines import normalise
 from ..document import Block, Document
 from ..registry import describe
 from ..stage import StageContext
@@ -28,6 +27,7 @@ TITLE_PIECES = re.compile(rf"{TITLE_SEPARATOR.pattern}|:\s+")
 # below where its section opens. The listed copies go and the subheadings stay; the
 # heading goes with them when CONTENTS_MIN_ENTRIES or more are listed.
 CONTENTS_HEADING_MAX_CHARS = 40
+HEADING_MARKS = " \t:.·•–—-*#>|»«()[]"  # around a heading's words ("Inhaltsverzeichnis:", "» Contents")
 CONTENTS_ENTRY_MAX_WORDS = 12
 CONTENTS_MIN_ENTRIES = 2
 
@@ -77,14 +77,18 @@ class Dedupe:
     def _drop_contents(self, doc: Document) -> None:
         blocks = doc.blocks
         headings = vocabulary.load().merged.contents_lines
-        for index, block in enumerate(blocks):
-            # Short lines only are normalised: this runs over every line of every page.
-            if len(block.text) > CONTENTS_HEADING_MAX_CHARS or normalise(block.text) not in headings:
-                continue
+        # One comprehension over the page: this runs on every page, most have no such heading.
+        found = [
+            index
+            for index, block in enumerate(blocks)
+            if len(block.text) <= CONTENTS_HEADING_MAX_CHARS and block.text.lower().strip(HEADING_MARKS) in headings
+        ]
+        for index in found:
             entries = listed_again(blocks, index + 1)
             if len(entries) < CONTENTS_MIN_ENTRIES:
                 continue
-            reason = f"a table of contents under line {block.line}: {len(entries)} subheadings that stand again below"
+            listed = f"{len(entries)} subheadings that stand again below"
+            reason = f"a table of contents under line {blocks[index].line}: {listed}"
             for entry in (index, *entries):
                 if entry != doc.title:
                     doc.drop(entry, self.name, "DD005", reason)
