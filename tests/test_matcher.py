@@ -121,6 +121,7 @@ TRICKY = [
     (r"^Seite ٣", "Seite ٣"),  # a literal digit of another script
     (r"^(?:Home|首页|홈)\s*[>»|/]", "홈 » 뉴스"),  # gated on words of one or two CJK or Hangul characters
     (r"^(?:Home|首页|홈)\s*[>»|/]", "首页 / 新闻"),
+    (r"[.!?]\s+\p{Lu}+\s?/\s?\p{Lu}+$", "Le 1er décembre. ANTOINE / HEXA"),  # gated on a lone slash
 ]
 
 
@@ -131,7 +132,7 @@ def test_the_matcher_finds_what_regex_finds(pattern: str, text: str) -> None:
     assert fires(rule, text)
 
 
-LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»>›:·•-–()0123456789١ .!?@©"
+LETTERS = "abcdeiklmorsxyzABEIKMSİıſKßµσςΣé»>›:·•-–()0123456789١ .!?@©/"
 # Patterns the parametrised cases above already show misread are left out here.
 MISREAD_ABOVE = {r"^[x[:digit:]]+ comments$", r"(?:Subscribe){e}", r"(?i)^İlgili haberler$", r"(?i)İlgili haberler"}
 PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + [
@@ -152,6 +153,7 @@ PATTERNS = [pattern for pattern, _ in TRICKY if pattern not in MISREAD_ABOVE] + 
     r"^\d+ (?:comments|Kommentare)$",
     r"^(?:a|b)?[0-5]\d?$",
     r"^(?:\d|x)+$",
+    r"[.!?]\s+[A-Z]+\s?/\s?[A-Z]+$",
 ]
 
 
@@ -181,9 +183,10 @@ def test_a_gate_asks_for_a_digit_only_where_every_match_holds_one(pattern: str, 
         (r"^(?:Home|ホーム|トップ)\s*>", ("home", "ホーム", "トップ")),
         (r"^(?:Home|Hi)\s*[>»|/]", None),  # "hi" is in too many lines to gate on
         (r"^(?:Home|на)\s*[>»|/]", None),  # so is Russian "на"
+        (r"[.!?]\s+\p{Lu}+\s?/\s?\p{Lu}+$", ("/",)),  # a slash alone: prose seldom holds one
     ],
 )
-def test_a_gate_takes_short_words_of_scripts_that_write_a_word_in_a_character_or_two(
+def test_a_gate_takes_a_short_literal_only_where_text_seldom_holds_it(
     pattern: str, literals: tuple[str, ...] | None
 ) -> None:
     found = gate_for(pattern).literals

@@ -29,9 +29,10 @@ MULTI_CHARACTER = re.compile(r"\\X|\\L<")
 # than it saves, so a rule with one goes ungated by literals.
 MIN_LITERAL_LENGTH = 3
 # ...except marks that prose seldom holds: one alone ("@" of a handle, "©", a breadcrumb's
-# arrows) gates well; and words of the scripts whose one or two characters make a word
-# (Chinese 首页, Japanese トップ, Korean 홈 "home"): a page in another script never holds them.
-RARE_MARKS = frozenset("@©®™#$€£>»›")
+# arrows, the slash of a credit's "NAME / AGENCY") gates well; and words of the scripts
+# whose one or two characters make a word (Chinese 首页, Japanese トップ, Korean 홈 "home"):
+# a page in another script never holds them.
+RARE_MARKS = frozenset("@©®™#$€£>»›/")
 WORD_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 # A character class wider than this is not listed character by character.
 MAX_LISTED_RANGE = 256
