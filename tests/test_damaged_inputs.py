@@ -4,10 +4,13 @@ Text in mixed or guessed charsets is read as a browser would, with a warning whe
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -276,6 +279,98 @@ def test_a_charset_guessed_with_low_confidence_is_a_warning(cli, tmp_path: Path)
     assert result.stderr.startswith(f"warning: {source}: charset guessed as ")
     assert "with low confidence" in result.stderr
     assert "convert the file to UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("suffix", "compress", "name"), [(".bz2", bz2.compress, "bzip2"), (".xz", lzma.compress, "xz")]
+)
+def test_truncated_bzip2_and_xz_files_are_one_failed_document_each(
+    suffix: str, compress: Callable[[bytes], bytes], name: str, cli, tmp_path: Path
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    whole = compress(ALL_SAMPLES[0].raw.encode())
+    (source / f"whole.txt{suffix}").write_bytes(whole)
+    (source / f"cut.txt{suffix}").write_bytes(whole[: len(whole) // 2])
+    out = tmp_path / "out"
+    result = cli("clean", source, out)
+    assert result.exit_code == 1, result.stderr
+    assert errors(result) == [
+        f"error: {source / f'cut.txt{suffix}'}: truncated {name} stream (it ends before {name}'s end-of-stream "
+        "marker): the file was cut short, e.g. by an interrupted download or copy; fetch or copy it again "
+        f"(`{name} -t` checks it): skipped"
+    ]
+    assert [path.name for path in out.iterdir()] == [f"whole.txt{suffix}"]
+    assert (out / f"whole.txt{suffix}").read_bytes() != b""
+
+
+@pytest.mark.parametrize(("compress", "name"), [(bz2.compress, "bzip2"), (lzma.compress, "xz")])
+def test_bzip2_and_xz_bytes_on_stdin_are_decompressed_and_cut_ones_fail(
+    compress: Callable[[bytes], bytes], name: str, cli
+) -> None:
+    data = compress(ALL_SAMPLES[0].raw.encode())
+    whole = cli("clean", "-", "-", input=data)
+    assert (whole.exit_code, whole.stdout) == (0, ALL_SAMPLES[0].expected)
+    cut = cli("clean", "-", "-", input=data[: len(data) // 2])
+    assert (cut.exit_code, cut.stdout) == (1, "")
+    assert [f"truncated {name} stream" in line for line in errors(cut)] == [True]
+
+
+def test_a_text_that_begins_like_bzip2_is_read_as_text(cli) -> None:
+    # bzip2's magic is "BZh" and a digit, then the first block's own magic: a text may begin "BZh9".
+    text = "BZh9 is what the first bytes of a bzip2 file say, and this line says it too.\n"
+    result = cli("clean", "-", "-", "--no-title", input=text.encode())
+    assert (result.exit_code, result.stdout) == (0, text)
+
+
+# -- item: UTF-16 and UTF-32 text (as Windows tools write "Unicode" text) --------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32"])
+def test_utf16_and_utf32_text_with_a_byte_order_mark_is_read_without_a_warning(
+    encoding: str, cli, tmp_path: Path
+) -> None:
+    sample = ALL_SAMPLES[0]
+    data = (
+        (b"\xfe\xff" + sample.raw.encode("utf-16-be")) if encoding == "utf-16-be-bom" else sample.raw.encode(encoding)
+    )
+    source = tmp_path / "page.txt"
+    source.write_bytes(data)
+    result = cli("clean", source, tmp_path / "out.txt")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (tmp_path / "out.txt").read_bytes() == sample.expected_bytes
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("language", ["English", "Russian"])
+def test_utf16_text_without_a_byte_order_mark_is_read_with_a_warning(
+    encoding: str, language: str, cli, tmp_path: Path
+) -> None:
+    text = (
+        ALL_SAMPLES[0].raw
+        if language == "English"
+        else OTHER_TEXTS["cp1251"] + "\n\n" + OTHER_TEXTS["cp1251"].replace("налогах", "пошлинах") + "\n"
+    )
+    source = tmp_path / "page.txt"
+    source.write_bytes(text.encode(encoding))
+    result = cli("clean", source, tmp_path / "out.txt", "--no-title")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {source}: read as {encoding.upper()} (no byte-order mark): check the output, "
+        "or convert the file to UTF-8\n"
+    )
+    reference = tmp_path / "reference.txt"
+    reference.write_text(text, encoding="utf-8")
+    assert cli("clean", reference, tmp_path / "ref-out.txt", "--no-title").exit_code == 0
+    assert (tmp_path / "out.txt").read_bytes() == (tmp_path / "ref-out.txt").read_bytes()
+
+
+def test_binary_data_with_zero_bytes_at_both_parities_is_still_refused(cli, tmp_path: Path) -> None:
+    source = tmp_path / "image.txt"
+    source.write_bytes(bytes(range(256)) * 40)
+    result = cli("clean", source, tmp_path / "out.txt")
+    assert result.exit_code == 1
+    assert errors(result) == [f"error: {source}: binary data (NUL bytes), not text: skipped"]
 
 
 def test_a_truncated_zstd_file_is_one_failed_document_too(cli, tmp_path: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from boilercut.cli import app
-from boilercut.io.compression import GZIP, ZSTD
+from boilercut.io.compression import BZIP2, GZIP, XZ, ZSTD
 from boilercut.io.formats import FileKind, Format, kind_of, output_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,10 @@ def write_bytes(path: Path, data: bytes) -> Path:
     """Write a file, compressed by its extension."""
     if path.suffix == GZIP:
         data = gzip.compress(data)
+    elif path.suffix == BZIP2:
+        data = bz2.compress(data)
+    elif path.suffix == XZ:
+        data = lzma.compress(data)
     elif path.suffix == ZSTD:
         import zstandard
 
@@ -65,6 +71,10 @@ def read_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     if path.suffix == GZIP:
         return gzip.decompress(data)
+    if path.suffix == BZIP2:
+        return bz2.decompress(data)
+    if path.suffix == XZ:
+        return lzma.decompress(data)
     if path.suffix == ZSTD:
         import zstandard
 
@@ -125,6 +135,9 @@ def one_line(text: str) -> str:
         ("a/b.jsonl", "a/b.jsonl"),
         ("a/b.jsonl.gz", "a/b.jsonl.gz"),
         ("a/b.jsonl.zst", "a/b.jsonl.zst"),
+        ("a/b.txt.bz2", "a/b.txt.bz2"),
+        ("a/b.html.xz", "a/b.txt.xz"),
+        ("a/b.wet.xz", "a/b.jsonl.xz"),
         ("a/b.warc", "a/b.jsonl"),
         ("a/b.warc.gz", "a/b.jsonl.gz"),
         ("a/b.wet.gz", "a/b.jsonl.gz"),
@@ -146,7 +159,7 @@ def test_files_of_other_kinds_are_not_inputs() -> None:
 # --- JSONL -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.zst"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst"])
 def test_jsonl_samples_come_out_exact_and_other_fields_are_kept(run: Run, tmp_path: Path, suffix: str) -> None:
     records = [
         {"id": name, "text": raw(name), "meta": {"n": i, "tags": ["a", "é"]}, "score": 0.5}
@@ -385,18 +398,45 @@ def test_a_folder_of_every_format_is_mirrored(run: Run, tmp_path: Path) -> None:
         source / "y" / "d.wet.gz", warc([("conversion", "https://example.com/d", raw(d).encode(), "text/plain")])
     )
     write_bytes(source / "e.warc", warc([("conversion", "https://example.com/e", raw(e).encode(), "text/plain")]))
+    write_bytes(source / "x" / "a2.txt.bz2", raw(a).encode())
+    write_bytes(source / "y" / "c2.jsonl.xz", jsonl([{"text": raw(c)}]))
     write_bytes(source / "notes.md", b"not an input")
     out = tmp_path / "out"
     result = run("clean", source, out, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     found = sorted(str(path.relative_to(out)) for path in out.rglob("*") if path.is_file())
-    assert found == ["e.jsonl", "x/a.txt", "x/b.txt.gz", "y/c.jsonl.gz", "y/d.jsonl.gz"]
+    assert found == [
+        "e.jsonl",
+        "x/a.txt",
+        "x/a2.txt.bz2",
+        "x/b.txt.gz",
+        "y/c.jsonl.gz",
+        "y/c2.jsonl.xz",
+        "y/d.jsonl.gz",
+    ]
     assert read_bytes(out / "x" / "a.txt").decode() == expected(a)
+    assert read_bytes(out / "x" / "a2.txt.bz2").decode() == expected(a)
     assert read_bytes(out / "x" / "b.txt.gz").decode() == expected(b)
     assert read_jsonl(out / "y" / "c.jsonl.gz") == [{"text": expected(c)}]
+    assert read_jsonl(out / "y" / "c2.jsonl.xz") == [{"text": expected(c)}]
     assert [record["text"] for record in read_jsonl(out / "y" / "d.jsonl.gz")] == [expected(d)]
     assert [record["text"] for record in read_jsonl(out / "e.jsonl")] == [expected(e)]
-    assert "5 documents cleaned, 0 failed" in result.stderr
+    assert "7 documents cleaned, 0 failed" in result.stderr
+
+
+def test_files_of_other_formats_in_a_folder_are_counted_in_one_warning(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    write_bytes(source / "a.txt", raw(SAMPLE_NAMES[0]).encode())
+    for name in ("notes.md", "sub/photo.jpg", "sub/scan.jpg", "data.json.gz", "README", ".hidden"):
+        write_bytes(source / name, b"not an input")
+    result = run("clean", source, tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: {source}: 5 files left out, in no format boilercut reads (.jpg 2, .json.gz 1, .md 1, no extension "
+        "1); it reads .txt .html .htm .jsonl .warc .wet files, each maybe compressed (.gz .bz2 .xz .zst)"
+    ]
+    assert (tmp_path / "out" / "a.txt").read_text() == expected(SAMPLE_NAMES[0])
 
 
 def test_the_format_option_is_refused_for_a_folder(run: Run, tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ text that mixes article lines, boilerplate, control characters and odd line ends
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
+import lzma
 import tempfile
 from pathlib import Path
 
@@ -38,7 +40,17 @@ pieces = st.one_of(
 mixed_texts = st.lists(st.tuples(pieces, st.sampled_from(LINE_ENDS)), max_size=25).map(
     lambda parts: "".join(piece + end for piece, end in parts)
 )
-NAMES = ["in.txt", "in.html", "in.jsonl", "in.warc", "in.txt.gz", "in.jsonl.gz", "in.txt.zst"]
+NAMES = [
+    "in.txt",
+    "in.html",
+    "in.jsonl",
+    "in.warc",
+    "in.txt.gz",
+    "in.jsonl.gz",
+    "in.txt.zst",
+    "in.txt.bz2",
+    "in.jsonl.xz",
+]
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -80,6 +92,10 @@ def test_any_bytes_under_any_name_fail_as_one_document_never_as_a_bug(data: byte
 def compress(data: bytes, kind: str) -> bytes:
     if kind == "gz":
         return gzip.compress(data)
+    if kind == "bz2":
+        return bz2.compress(data)
+    if kind == "xz":
+        return lzma.compress(data)
     out = io.BytesIO()
     with zstandard.ZstdCompressor().stream_writer(out, closefd=False) as writer:
         writer.write(data)
@@ -88,7 +104,7 @@ def compress(data: bytes, kind: str) -> bytes:
 
 @pytest.mark.slow
 @SETTINGS
-@given(mixed_texts, st.sampled_from(["gz", "zst"]), st.floats(min_value=0.0, max_value=1.0))
+@given(mixed_texts, st.sampled_from(["gz", "bz2", "xz", "zst"]), st.floats(min_value=0.0, max_value=1.0))
 def test_a_compressed_file_cut_anywhere_is_one_failed_document(text: str, kind: str, where: float) -> None:
     whole = compress(text.encode("utf-8", "surrogatepass"), kind)
     cut = whole[: int(len(whole) * where)]

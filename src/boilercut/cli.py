@@ -176,8 +176,8 @@ def _finish(
     raise typer.Exit(int(code))
 
 
-IN_HELP = "A file, a folder (recursive: .txt .html .jsonl .warc .wet, each maybe .gz or .zst) or - for stdin."
-OUT_HELP = "A file (.jsonl for JSONL, .gz/.zst compressed), a folder mirroring IN, or - for stdout."
+IN_HELP = "A file, a folder (recursive: .txt .html .jsonl .warc .wet, each maybe .gz .bz2 .xz .zst) or - for stdin."
+OUT_HELP = "A file (.jsonl for JSONL, .gz/.bz2/.xz/.zst compressed), a folder mirroring IN, or - for stdout."
 
 
 class InputFormat(enum.StrEnum):

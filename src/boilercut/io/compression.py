@@ -1,9 +1,11 @@
-"""Compressed files by extension: `.gz` through gzip, `.zst` through zstandard (optional)."""
+"""Compressed files by extension: `.gz`, `.bz2` and `.xz` through the standard library, `.zst`
+through zstandard (optional)."""
 
 from __future__ import annotations
 
 import gzip
 import io
+import re
 import sys
 import zlib
 from pathlib import PurePath
@@ -12,55 +14,71 @@ from typing import IO, Any, cast
 from ..errors import UsageError
 
 GZIP = ".gz"
+BZIP2 = ".bz2"
+XZ = ".xz"
 ZSTD = ".zst"
-COMPRESSIONS = (GZIP, ZSTD)
+COMPRESSIONS = (GZIP, BZIP2, XZ, ZSTD)
+# What each compression is called in messages, and the command that tests a file of it.
+NAMES = {GZIP: "gzip", BZIP2: "bzip2", XZ: "xz", ZSTD: "zstd"}
 # zlib's default level: gzip's own default (9) takes about twice as long for ~1% smaller files.
 GZIP_LEVEL = 6
 
 
-# The first bytes of a compressed stream, for input that has no name (stdin).
-MAGIC = {GZIP: b"\x1f\x8b", ZSTD: b"\x28\xb5\x2f\xfd"}
-MAGIC_BYTES = max(len(magic) for magic in MAGIC.values())
+# The first bytes of a compressed stream, for input that has no name (stdin). bzip2's "BZh" alone
+# could open a text: its block size digit and the first block's magic number (digits of pi) follow.
+MAGIC = {
+    GZIP: re.compile(rb"\x1f\x8b"),
+    BZIP2: re.compile(rb"BZh[1-9]1AY&SY|BZh[1-9]\x17rE8P\x90"),  # a first block, or the end of an empty stream
+    XZ: re.compile(rb"\xfd7zXZ\x00"),
+    ZSTD: re.compile(rb"\x28\xb5\x2f\xfd"),
+}
+MAGIC_BYTES = 10
 
 
 def compression_of(path: PurePath) -> str:
-    """The compression suffix of a file name (".gz", ".zst"), or "" for a plain file."""
+    """The compression suffix of a file name (".gz", ".bz2", ".xz", ".zst"), or "" for a plain file."""
     suffix = path.suffix.lower()
     return suffix if suffix in COMPRESSIONS else ""
 
 
 def sniff(head: bytes) -> str:
-    """The compression a stream's first bytes announce (".gz", ".zst"), or "" for anything else."""
-    return next((compression for compression, magic in MAGIC.items() if head.startswith(magic)), "")
+    """The compression a stream's first bytes announce (".gz", ".bz2", ".xz", ".zst"), or "" for anything else."""
+    return next((compression for compression, magic in MAGIC.items() if magic.match(head)), "")
 
 
 def reader(raw: IO[bytes], compression: str) -> IO[bytes]:
     """A decompressing, buffered binary reader over an open raw file."""
-    if compression == GZIP:
-        return cast(IO[bytes], GzipReader(raw))
     if compression == ZSTD:
         return io.BufferedReader(ZstdReader(raw, _zstandard(getattr(raw, "name", "<stdin>"))))
+    if compression:
+        return cast(IO[bytes], StreamReader(raw, compression))
     return raw
 
 
-class TruncatedGzip(OSError):
-    """A gzip stream that ends before its end-of-stream marker."""
+class Truncated(OSError):
+    """A gzip, bzip2 or xz stream that ends before its end-of-stream marker."""
+
+    def __init__(self, compression: str) -> None:
+        super().__init__(f"truncated {NAMES[compression]} stream")
+        self.compression = compression
 
 
-class GzipReader(io.BufferedIOBase):
-    """A gzip stream whose truncation is raised only once every byte before it has been read.
+class StreamReader(io.BufferedIOBase):
+    """A gzip, bzip2 or xz stream whose truncation is raised only once every byte before it has been read.
 
-    GzipFile raises EOFError, which warcio takes for the end of an archive, and
-    its read(n) drops what it decompressed before the error; here read(n)
-    returns those bytes and the next read raises TruncatedGzip, an OSError
-    (read() of everything raises it at once). Lines (JSONL) are read by
-    GzipFile itself: a line cut short is no record.
+    The standard library's readers raise EOFError, which warcio takes for the
+    end of an archive, and their read(n) drops what they decompressed before
+    the error; here read(n) returns those bytes and the next read raises
+    Truncated, an OSError (read() of everything raises it at once). Lines
+    (JSONL) are read by the standard library's reader itself: a line cut short
+    is no record.
     """
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: IO[bytes], compression: str) -> None:
         self._raw = raw
-        self._file = gzip.GzipFile(fileobj=raw, mode="rb")
-        self._error: TruncatedGzip | None = None
+        self._compression = compression
+        self._file = _open_standard(raw, compression)
+        self._error: Truncated | None = None
 
     def readable(self) -> bool:
         return True
@@ -74,8 +92,8 @@ class GzipReader(io.BufferedIOBase):
         while want < 0 or got < want:
             try:
                 chunk = self._file.read1(want - got if want >= 0 else -1)
-            except EOFError as error:
-                self._error = TruncatedGzip(str(error))
+            except EOFError:
+                self._error = Truncated(self._compression)
                 if chunks and want >= 0:  # a bounded read returns what it has; reading all cannot
                     break
                 raise self._error from None
@@ -88,7 +106,10 @@ class GzipReader(io.BufferedIOBase):
     read1 = read
 
     def readline(self, size: int | None = -1) -> bytes:
-        return self._file.readline(-1 if size is None else size)
+        try:
+            return cast(bytes, self._file.readline(-1 if size is None else size))
+        except EOFError:
+            raise Truncated(self._compression) from None
 
     def close(self) -> None:
         try:
@@ -98,28 +119,62 @@ class GzipReader(io.BufferedIOBase):
             super().close()
 
 
-def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
-    """A compressing binary writer over an open raw file; closing it finishes the stream."""
+def _open_standard(raw: IO[bytes], compression: str) -> Any:
+    """The standard library's reader of a compression (bz2 and lzma imported only when met)."""
     if compression == GZIP:
-        return cast(IO[bytes], _ClosingGzip(raw))
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if compression == BZIP2:
+        import bz2
+
+        return bz2.BZ2File(raw, mode="rb")
+    import lzma
+
+    return lzma.LZMAFile(raw, mode="rb")
+
+
+def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
+    """A compressing binary writer over an open raw file; closing it finishes the stream and closes the file."""
     if compression == ZSTD:
         stream: IO[bytes] = _zstandard(raw.name).ZstdCompressor().stream_writer(raw, closefd=True)
         return stream
+    if compression == GZIP:
+        return cast(IO[bytes], _Closing(gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0), raw))
+    if compression == BZIP2:
+        import bz2
+
+        return cast(IO[bytes], _Closing(bz2.BZ2File(raw, mode="wb"), raw))
+    if compression == XZ:
+        import lzma
+
+        return cast(IO[bytes], _Closing(lzma.LZMAFile(raw, mode="wb"), raw))
     return raw
 
 
-class _ClosingGzip(gzip.GzipFile):
-    """A GzipFile that closes the file under it too (GzipFile leaves a given fileobj open)."""
+class _Closing(io.BufferedIOBase):
+    """A standard library compressor that closes the file under it too (given a file object, it leaves it open)."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        super().__init__(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0)
+    def __init__(self, stream: Any, raw: IO[bytes]) -> None:
+        self._stream = stream
         self._raw = raw
 
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return cast(int, self._stream.write(data))
+
+    def flush(self) -> None:
+        if not self._stream.closed:  # closing flushes after the compressor is closed
+            self._stream.flush()
+
     def close(self) -> None:
+        if self.closed:
+            return
         try:
-            super().close()
+            self._stream.close()
         finally:
             self._raw.close()
+            super().close()
 
 
 def _zstandard(name: Any) -> Any:
@@ -189,11 +244,14 @@ class ZstdReader(io.RawIOBase):
 
 def damage(error: BaseException) -> str:
     """What a read error says about the stream, in words a user can act on."""
-    if isinstance(error, (EOFError, TruncatedGzip)):  # only gzip raises EOFError, at a missing end-of-stream marker
+    if isinstance(error, Truncated):
+        name = NAMES[error.compression]
         return (
-            "truncated gzip stream (it ends before gzip's end-of-stream marker): the file was cut short, "
-            "e.g. by an interrupted download or copy; fetch or copy it again (`gzip -t` checks it)"
+            f"truncated {name} stream (it ends before {name}'s end-of-stream marker): the file was cut short, "
+            f"e.g. by an interrupted download or copy; fetch or copy it again (`{name} -t` checks it)"
         )
+    if isinstance(error, EOFError):  # a standard library reader read directly (not through StreamReader)
+        return f"truncated compressed stream ({error}); fetch or copy the file again"
     if isinstance(error, (zlib.error, gzip.BadGzipFile)):
         return f"damaged gzip stream ({error}); fetch or copy the file again (`gzip -t` checks it)"
     if isinstance(error, TruncatedZstd):
@@ -203,11 +261,18 @@ def damage(error: BaseException) -> str:
         )
     if type(error).__name__ == "ZstdError":
         return f"truncated or damaged zstd stream ({error}); fetch or copy the file again (`zstd -t` checks it)"
+    if type(error).__name__ == "LZMAError":
+        return f"damaged xz stream ({error}); fetch or copy the file again (`xz -t` checks it)"
+    if isinstance(error, OSError) and "Invalid data stream" in str(error):  # what bz2 says of corrupt data
+        return f"damaged bzip2 stream ({error}); fetch or copy the file again (`bzip2 -t` checks it)"
     return f"{error}; the file may be truncated or damaged"
 
 
 def read_errors() -> tuple[type[BaseException], ...]:
     """What reading a truncated or corrupt (compressed) file raises."""
     errors: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error)
+    lzma = sys.modules.get("lzma")  # only if an .xz file is being read
+    if lzma is not None:
+        errors = (*errors, lzma.LZMAError)
     zstandard = sys.modules.get("zstandard")  # only if a .zst file is being read
     return (*errors, zstandard.ZstdError) if zstandard is not None else errors

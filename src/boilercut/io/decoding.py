@@ -1,8 +1,10 @@
-"""Bytes to text: UTF-8 first, a UTF-8 text with stray single-byte lines repaired line by line, then the
-detected charset (cp1252 when it reads the text as well as the guess); binary files refused."""
+"""Bytes to text: UTF-16 and UTF-32 by their byte-order mark (or UTF-16 by its zero bytes), UTF-8, a UTF-8
+text with stray single-byte lines repaired line by line, then the detected charset (cp1252 when it reads the
+text as well as the guess); binary files refused."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +27,21 @@ WESTERN_LANGUAGES = frozenset(
 )  # fmt: skip
 
 
+# Byte-order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# UTF-16 without a mark (as some Windows tools write it): in text of Latin, Greek or Cyrillic
+# script the high byte of many characters is zero (of every ASCII one: spaces, digits, marks), so
+# one byte of each pair is often zero and the other never is: binary data has zeros at both.
+WIDE_ZERO_SHARE = 0.1
+# Decoded text must be this much letters, digits, punctuation and white space (not controls).
+WIDE_PRINTABLE_SHARE = 0.95
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -37,6 +54,9 @@ def decode(data: bytes, name: str) -> str:
 
 def decode_noting(data: bytes, name: str) -> Decoded:
     """The text of a document's bytes, and a warning when its charset was mixed or guessed weakly."""
+    wide = _wide(data, name)
+    if wide is not None:
+        return wide
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise DocumentError(f"{name}: binary data (NUL bytes), not text: skipped")
     try:
@@ -44,6 +64,46 @@ def decode_noting(data: bytes, name: str) -> Decoded:
     except UnicodeDecodeError:
         pass
     return _mixed(data) or _decode_detected(data, name)
+
+
+def _wide(data: bytes, name: str) -> Decoded | None:
+    """UTF-32 or UTF-16 text, told by its byte-order mark or, for UTF-16, by where its zero bytes
+    fall; None for anything else (bytes that do not decode so are left to the other readings)."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            text = _strictly(data, encoding)
+            return Decoded(text) if text is not None else None
+    head = data[:BINARY_SNIFF_BYTES]
+    if b"\x00" not in head:
+        return None
+    pairs = len(head) // 2
+    high_first, high_second = head[0 : 2 * pairs : 2].count(0), head[1 : 2 * pairs : 2].count(0)
+    if high_first == 0 and high_second >= WIDE_ZERO_SHARE * pairs:
+        encoding = "utf-16-le"
+    elif high_second == 0 and high_first >= WIDE_ZERO_SHARE * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = _strictly(data, encoding)
+    if text is None or not _printable(text):
+        return None
+    return Decoded(
+        text, f"read as {encoding.upper()} (no byte-order mark): check the output, or convert the file to UTF-8"
+    )
+
+
+def _strictly(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _printable(text: str) -> bool:
+    sample = text[:BINARY_SNIFF_BYTES]
+    readable = sum(1 for char in sample if char.isprintable() or char.isspace())
+    return readable >= WIDE_PRINTABLE_SHARE * len(sample)
 
 
 def _mixed(data: bytes) -> Decoded | None:

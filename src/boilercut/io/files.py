@@ -16,8 +16,8 @@ from types import TracebackType
 from typing import IO
 
 from ..errors import DocumentError
-from .compression import compression_of, reader, writer
-from .formats import FileKind, kind_of, output_name
+from .compression import COMPRESSIONS, compression_of, reader, writer
+from .formats import FORMAT_SUFFIXES, FileKind, kind_of, output_name
 
 UNREAD_FOLDER_HINT = "the files in it were not cleaned: check its permissions"
 LINKED_FOLDER_NOTE = "a link to a folder, not followed; give its target as IN to clean it"
@@ -50,14 +50,19 @@ class Skipped:
         return f"{self.path}: {self.reason}"
 
 
-def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[InputFile]:
+def find_inputs(
+    root: Path, skipped: list[Skipped] | None = None, others: dict[str, int] | None = None
+) -> Iterator[InputFile]:
     """Every file of a format boilercut reads under root, in a stable (sorted) order.
 
     Links to folders are not followed (a loop would never end, and a linked
     folder's files would be cleaned twice); each is added to `skipped`, as is
-    every folder that cannot be read and every pipe, socket or device.
+    every folder that cannot be read and every pipe, socket or device. Files
+    of other formats are counted in `others` by extension (hidden ones, named
+    ".*", are not).
     """
     notes: list[Skipped] = [] if skipped is None else skipped
+    others = {} if others is None else others
 
     def unreadable(error: OSError) -> None:
         why = error.strerror or str(error)
@@ -72,11 +77,31 @@ def find_inputs(root: Path, skipped: list[Skipped] | None = None) -> Iterator[In
             path = Path(folder) / name
             kind = kind_of(path)
             if kind is None:
+                if not name.startswith("."):
+                    others[_extension(path)] = others.get(_extension(path), 0) + 1
                 continue
             if _special(path):
                 notes.append(Skipped(str(path), SPECIAL_FILE_NOTE, True))
                 continue
             yield InputFile(path, path.relative_to(root), kind)
+
+
+def _extension(path: Path) -> str:
+    """A file's extension as a note names it: ".pdf", ".json.gz", or "no extension"."""
+    suffixes = path.suffixes[-2:] if compression_of(path) else path.suffixes[-1:]
+    return "".join(suffixes).lower() or "no extension"
+
+
+def other_formats(root: Path, others: dict[str, int]) -> Skipped:
+    """The note of a folder's files of other formats (counts by extension), with the formats boilercut reads."""
+    count = sum(others.values())
+    listed = ", ".join(f"{suffix} {n}" for suffix, n in sorted(others.items(), key=lambda item: (-item[1], item[0])))
+    return Skipped(
+        str(root),
+        f"{count} file{'s' * (count != 1)} left out, in no format boilercut reads ({listed}); "
+        f"it reads {' '.join(FORMAT_SUFFIXES)} files, each maybe compressed ({' '.join(COMPRESSIONS)})",
+        False,
+    )
 
 
 def _special(path: Path) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from ..errors import UsageError
-from ..io.files import InputFile, Skipped, find_inputs, is_up_to_date, same_file
+from ..io.files import InputFile, Skipped, find_inputs, is_up_to_date, other_formats, same_file
 from ..io.formats import FileKind, Format, kind_of, output_kind, output_name
 from .batch import BATCH_BYTES, FileJob
 
@@ -140,7 +140,10 @@ def _plan_folder(root: Path, target: str, *, skip_existing: bool, templates: boo
     if out_root.exists() and not out_root.is_dir():
         raise UsageError(f"OUT {target} is a file but IN {root} is a folder; give a folder")
     notes: list[Skipped] = []
-    inputs = list(find_inputs(root, notes))
+    others: dict[str, int] = {}
+    inputs = list(find_inputs(root, notes, others))
+    if others:
+        notes.append(other_formats(root, others))
     clash = overwritten_input(inputs, out_root) if root.resolve().is_relative_to(out_root.resolve()) else None
     if clash is not None:
         raise UsageError(
