@@ -180,15 +180,17 @@ def test_jsonl_samples_come_out_exact_and_other_fields_are_kept(run: Run, tmp_pa
 
 def test_a_bad_line_is_reported_with_its_line_number_and_the_rest_is_written(run: Run, tmp_path: Path) -> None:
     good = [{"id": name, "text": raw(name)} for name in SAMPLE_NAMES[:2]]
-    data = jsonl(good[:1]) + b'{"id": "broken", "text": \n' + b'["a list"]\n' + b'{"id": "none"}\n\n' + jsonl(good[1:])
+    data = jsonl(good[:1]) + b'{"id": "broken", "text": \n' + b'["a list"]\n' + b'{"id": "none"}\n\n'
+    data += jsonl(good[1:]) + b'{"id": "n", "text": 5}\n'
     source = write_bytes(tmp_path / "in.jsonl", data)
     result = run("clean", source, tmp_path / "out.jsonl", "--jobs", "1")
     assert result.exit_code == 1
     errors = result.stderr
     assert f"{source}:2: not valid JSON: Expecting value (column 26): line skipped" in errors
-    assert f"{source}:3: a JSON list, not an object: line skipped" in errors
+    assert f"{source}:3: an array, not a JSON object: line skipped" in errors
     assert f"{source}:4: no 'text' field; name the field that holds the text with --text-field: line skipped" in errors
-    assert "2 documents cleaned, 3 failed" in errors
+    assert f"{source}:7: a number in the 'text' field, not a string; name the field that holds the text" in errors
+    assert "2 documents cleaned, 4 failed" in errors
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [record["id"] for record in out] == SAMPLE_NAMES[:2]
     assert [record["text"] for record in out] == [expected(name) for name in SAMPLE_NAMES[:2]]

@@ -38,7 +38,7 @@ def parse_record(line: bytes, where: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise DocumentError(f"{where}: not UTF-8 text: line skipped") from None
     if not isinstance(record, dict):
-        raise DocumentError(f"{where}: a JSON {type(record).__name__}, not an object: line skipped")
+        raise DocumentError(f"{where}: {json_type(record)}, not a JSON object: line skipped")
     return record
 
 
@@ -60,12 +60,20 @@ def text_of(record: dict[str, Any], fields: Fields, where: str) -> str:
             tuple(record),
         )
     if not isinstance(text, str):
-        problem = "no" if text is None else f"a {type(text).__name__} in the"
         raise DocumentError(
-            f"{where}: {problem} {fields.text!r} field; "
+            f"{where}: {json_type(text)} in the {fields.text!r} field, not a string; "
             "name the field that holds the text with --text-field: line skipped"
         )
     return text
+
+
+def json_type(value: object) -> str:
+    """What a parsed JSON value is, in JSON's words ("an array", "a number")."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "an array", dict: "an object", str: "a string"}.get(type(value), "null")
 
 
 def url_of(record: dict[str, Any], fields: Fields) -> str | None:
