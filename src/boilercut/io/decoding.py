@@ -54,7 +54,7 @@ def decode(data: bytes, name: str) -> str:
 
 def decode_noting(data: bytes, name: str) -> Decoded:
     """The text of a document's bytes, and a warning when its charset was mixed or guessed weakly."""
-    wide = _wide(data, name)
+    wide = _wide(data)
     if wide is not None:
         return wide
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
@@ -66,7 +66,7 @@ def decode_noting(data: bytes, name: str) -> Decoded:
     return _mixed(data) or _decode_detected(data, name)
 
 
-def _wide(data: bytes, name: str) -> Decoded | None:
+def _wide(data: bytes) -> Decoded | None:
     """UTF-32 or UTF-16 text, told by its byte-order mark or, for UTF-16, by where its zero bytes
     fall; None for anything else (bytes that do not decode so are left to the other readings)."""
     for mark, encoding in BYTE_ORDER_MARKS:
