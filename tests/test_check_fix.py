@@ -41,6 +41,23 @@ def test_check_diff_names_the_dropped_lines(cli, tmp_path: Path) -> None:
     assert " First Xi-Putin interview on the situation in Afghanistan" in lines
 
 
+def test_check_of_a_file_not_in_utf8_diffs_its_decoded_text_and_fix_writes_utf8(cli, tmp_path: Path) -> None:
+    s = sample_by_number("004")
+    path = tmp_path / s.name
+    path.write_bytes(s.expected.encode("utf-16"))  # clean text, but UTF-16 (a Windows "Unicode" text)
+    result = cli("check", path)
+    assert result.exit_code == 1
+    assert f"{path}: not UTF-8 text now; `boilercut fix` writes it as UTF-8" in result.stderr
+    assert result.stdout == ""  # the text is clean: no line to show as changed
+    raw = tmp_path / "raw.txt"
+    raw.write_bytes(s.raw.encode("utf-16"))
+    lines = cli("check", raw).stdout.splitlines()
+    assert "-Leave a Comment" in lines  # the dropped lines, as against the decoded text...
+    assert " First Xi-Putin interview on the situation in Afghanistan" in lines  # ...and kept ones unchanged
+    assert cli("fix", path).exit_code == 0
+    assert path.read_bytes() == s.expected_bytes
+
+
 @pytest.mark.parametrize("s", ALL_SAMPLES, ids=ids)
 def test_check_passes_on_the_expected_output(s: Sample, cli, tmp_path: Path) -> None:
     path = shutil.copy(s.expected_path, tmp_path / s.name)

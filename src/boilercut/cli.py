@@ -282,7 +282,11 @@ def check(
 
         def differs(change: inplace.Change) -> None:
             summary.changed += 1
-            report.diff(str(change.path), change.current or "", change.text)
+            before = change.current
+            if before is None:  # decoded as clean reads it: the diff shows what cleaning changes
+                report.note(f"{change.path}: not UTF-8 text now; `boilercut fix` writes it as UTF-8")
+                before = read.decoded_text(change.path)
+            report.diff(str(change.path), before, change.text)
 
         inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, differs)
         if summary.changed:

@@ -104,6 +104,15 @@ def current_text(path: Path) -> str | None:
         return None
 
 
+def decoded_text(path: Path) -> str:
+    """What a file holds, read and decoded as `clean` reads it ("" if it cannot be): what `check`
+    shows as the text now of a file that is not UTF-8."""
+    try:
+        return decode_noting(read_file(path), str(path)).text
+    except DocumentError:
+        return ""
+
+
 def document_source(
     data: bytes, *, name: str, path: Path | None = None, url: str | None = None, html: bool = False
 ) -> Source:
