@@ -119,17 +119,18 @@ class StreamReader(io.BufferedIOBase):
             super().close()
 
 
-def _open_standard(raw: IO[bytes], compression: str) -> Any:
-    """The standard library's reader of a compression (bz2 and lzma imported only when met)."""
+def _open_standard(raw: IO[bytes], compression: str, mode: str = "rb") -> Any:
+    """The standard library's file of a compression over ``raw``, to read ("rb") or write ("wb");
+    bz2 and lzma imported only when met. Given a file object, it leaves that file open."""
     if compression == GZIP:
-        return gzip.GzipFile(fileobj=raw, mode="rb")
+        return gzip.GzipFile(fileobj=raw, mode=mode, compresslevel=GZIP_LEVEL, mtime=0)
     if compression == BZIP2:
         import bz2
 
-        return bz2.BZ2File(raw, mode="rb")
+        return bz2.BZ2File(raw, mode=mode)
     import lzma
 
-    return lzma.LZMAFile(raw, mode="rb")
+    return lzma.LZMAFile(raw, mode=mode)
 
 
 def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
@@ -137,16 +138,8 @@ def writer(raw: IO[bytes], compression: str) -> IO[bytes]:
     if compression == ZSTD:
         stream: IO[bytes] = _zstandard(raw.name).ZstdCompressor().stream_writer(raw, closefd=True)
         return stream
-    if compression == GZIP:
-        return cast(IO[bytes], _Closing(gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0), raw))
-    if compression == BZIP2:
-        import bz2
-
-        return cast(IO[bytes], _Closing(bz2.BZ2File(raw, mode="wb"), raw))
-    if compression == XZ:
-        import lzma
-
-        return cast(IO[bytes], _Closing(lzma.LZMAFile(raw, mode="wb"), raw))
+    if compression:
+        return cast(IO[bytes], _Closing(_open_standard(raw, compression, "wb"), raw))
     return raw
 
 
@@ -250,8 +243,6 @@ def damage(error: BaseException) -> str:
             f"truncated {name} stream (it ends before {name}'s end-of-stream marker): the file was cut short, "
             f"e.g. by an interrupted download or copy; fetch or copy it again (`{name} -t` checks it)"
         )
-    if isinstance(error, EOFError):  # a standard library reader read directly (not through StreamReader)
-        return f"truncated compressed stream ({error}); fetch or copy the file again"
     if isinstance(error, (zlib.error, gzip.BadGzipFile)):
         return f"damaged gzip stream ({error}); fetch or copy the file again (`gzip -t` checks it)"
     if isinstance(error, TruncatedZstd):
