@@ -51,6 +51,10 @@ page by page.
 minutes): a change after the model (a rule, the headline, the page's cut) measured
 out of site, against RUN with `compare.py`. A change to the features or the
 training needs a run of its own.
+
+--cv --split RUN trains on the folds an earlier `--cv --save RUN` kept instead of
+drawing them by the seed: with another `--seed`, the same sites are held out with
+models trained otherwise, so that runs differ by their training alone.
 """
 
 from __future__ import annotations
@@ -274,6 +278,9 @@ def main() -> int:
     parser.add_argument("--no-html", action="store_true", help="leave out the pages read from their HTML")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--members", type=int, default=Settings.members, help="members of each fold model (`boilercut train --members`)"
+    )
+    parser.add_argument(
         "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="folds trained at once (default: one per core)"
     )
     parser.add_argument(
@@ -288,6 +295,12 @@ def main() -> int:
         help="with --cv: the fold models and split of an earlier --cv --save run, used again (no training)",
     )
     parser.add_argument(
+        "--split",
+        type=Path,
+        metavar="RUN",
+        help="with --cv: train on the folds of an earlier --cv --save run (its split.json)",
+    )
+    parser.add_argument(
         "--save",
         type=Path,
         metavar="FOLDER",
@@ -298,8 +311,11 @@ def main() -> int:
         parser.error("--foreign needs --cv")
     if args.models and not args.cv:
         parser.error("--models needs --cv")
-    if args.models and not (args.models / "split.json").is_file():
-        parser.error(f"{args.models}: no split.json (saved by `--cv --save` since 2026-12-06)")
+    if args.split and (args.models or not args.cv):
+        parser.error("--split needs --cv, and trains: not with --models")
+    for run in filter(None, (args.models, args.split)):
+        if not (run / "split.json").is_file():
+            parser.error(f"{run}: no split.json (saved by `--cv --save` since 2026-12-06)")
     if not (args.data / "scrapinghub").is_dir():
         print(f"{args.data}: no benchmark sets here; pass --data FOLDER", file=sys.stderr)
         return 2
@@ -321,14 +337,15 @@ def main() -> int:
         else:
             outputs, *rest = cross_validated(
                 prepared,
-                Settings(seed=args.seed),
+                Settings(seed=args.seed, members=args.members),
                 progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
                 jobs=args.jobs,
                 cleaners=cleaners,
                 models=models,
+                split=load_split(args.split, prepared) if args.split else None,
             )
         foreign = rest[0] if rest else None
-        stress_figures = stress_table(prepared, Settings(seed=args.seed), models)
+        stress_figures = stress_table(prepared, Settings(seed=args.seed, members=args.members), models)
         label = "cross-validated: each page cleaned by a model that never saw its site" + (
             f" (the fold models of {args.models}, not retrained)" if args.models else ""
         )

@@ -93,6 +93,30 @@ def test_a_model_saved_and_loaded_is_the_same(tmp_path: Path) -> None:
     assert np.array_equal(first, probabilities(view, again)[0])
 
 
+def test_a_model_with_companions_averages_their_probabilities_and_keeps_them_in_its_file(tmp_path: Path) -> None:
+    import dataclasses
+
+    from boilercut.classify.memo import Memo
+
+    shipped = models.shipped()
+    other = dataclasses.replace(shipped, lexicon_intercept=shipped.lexicon_intercept - 2.0, page=None, info={})
+    pair = dataclasses.replace(shipped, companions=(other,))
+    check = shipped.info["check"]
+    view = View.plain(check["lines"], check["blank_before"])
+    alone, theirs = probabilities(view, shipped)[0], probabilities(view, other)[0]
+    assert not np.allclose(alone, theirs)
+    assert np.array_equal(probabilities(view, pair)[0], np.mean([alone, theirs], axis=0))
+    pair.save(tmp_path / "pair.npz")
+    again = Model.load(tmp_path / "pair.npz")
+    assert len(again.companions) == 1 and again.companions[0].page is None
+    assert np.array_equal(probabilities(view, again)[0], probabilities(view, pair)[0])
+    # A later round over the same document reads each member's lexical scores, not the first's.
+    memo = Memo()
+    probabilities(view, pair, memo)
+    kept = View.plain(check["lines"][::2])
+    assert np.array_equal(probabilities(kept, pair, memo)[0], probabilities(kept, pair)[0])
+
+
 def test_a_file_that_is_not_a_model_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "m.npz").write_bytes(b"not a zip")
     with pytest.raises(ConfigError, match="not a boilercut model file"):
@@ -107,7 +131,7 @@ def test_a_model_file_of_an_earlier_format_must_be_retrained(tmp_path: Path) -> 
     header = json.loads(arrays["header"].tobytes()) | {"format": 1}
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
     np.savez(tmp_path / "old.npz", **arrays)
-    with pytest.raises(ConfigError, match="model format 1, this boilercut reads 2 to 3: retrain it"):
+    with pytest.raises(ConfigError, match="model format 1, this boilercut reads 2 to 4: retrain it"):
         Model.load(tmp_path / "old.npz")
 
 
@@ -140,6 +164,22 @@ def test_train_on_a_handful_of_pages_makes_a_model_the_cli_uses(cli, tmp_path: P
     assert Cleaner(model=model).clean(bench_cases()[0]["text"]).text == (tmp_path / "out.txt").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.slow
+def test_train_with_members_makes_a_model_of_companions_with_their_own_seeds(cli, tmp_path: Path) -> None:
+    from boilercut.training import Settings, train
+
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps({"text": c["text"], "gold": c["gold"]}) + "\n" for c in bench_cases()[:8]))
+    pair = train([cases], Settings(seed=3, trees=20, members=2))
+    one, four = train([cases], Settings(seed=3, trees=20)), train([cases], Settings(seed=4, trees=20))
+    assert len(pair.companions) == 1 and pair.companions[0].page is None
+    assert np.array_equal(pair.first.threshold, one.first.threshold)
+    assert np.array_equal(pair.companions[0].first.threshold, four.first.threshold)
+    result = cli("train", cases, "--out", tmp_path / "pair.npz", "--members", "2")
+    assert result.exit_code == 0, result.stderr
+    assert len(Model.load(tmp_path / "pair.npz").companions) == 1
 
 
 @pytest.mark.slow

@@ -17,7 +17,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import decision, gate, headline, standfirst
-from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
+from .features import (
+    FIRST_FEATURES,
+    SECOND_FEATURES,
+    Reading,
+    matrix,
+    member_columns,
+    read,
+    second_matrix,
+    token_counts,
+)
 from .kinds import kinds_of_drops
 from .labels import NO_ARTICLE, RULE_OF_KIND, Kind, Labels, Verdict
 from .lines import letter_words, opening
@@ -41,17 +50,29 @@ class Tables:
 def probabilities(
     view: View, model: Model, memo: Memo | None = None, tokens: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
-    """The keep probability of each line, the first-stage columns, and both feature tables
-    (``memo``: what earlier rounds measured of the same document; ``tokens``: the lines'
-    `token_counts`, if the caller has them)."""
+    """The keep probability of each line (the mean of the model's members'), the first
+    member's first-stage columns, and its feature tables (``memo``: what earlier rounds
+    measured of the same document; ``tokens``: the lines' `token_counts`, if the caller has them)."""
+    reading = read(view, memo)
+    tokens = token_counts(view.lines) if tokens is None else tokens
+    judged = [member_judged(reading, member, number, memo, tokens) for number, member in enumerate(model.members)]
+    p, cols, tables = judged[0]
+    if len(judged) > 1:
+        p = np.mean([each for each, _, _ in judged], axis=0)
+    return p, cols, tables
+
+
+def member_judged(
+    reading: Reading, model: Model, number: int, memo: Memo | None, tokens: np.ndarray
+) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
+    """`probabilities` as one member of a model (number ``number``) gives them."""
     from .context import second_stage
 
-    cols, language = first_columns(view, model, memo)
+    cols = member_columns(reading, model, memo, number)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
-    second_cols = second_stage(cols, p1, token_counts(view.lines) if tokens is None else tokens)
-    second = second_matrix(first, second_cols)
-    return model.second.probability(second), cols, Tables(first, second, language)
+    second = second_matrix(first, second_stage(cols, p1, tokens))
+    return model.second.probability(second), cols, Tables(first, second, reading.language)
 
 
 # A document of more lines than this (a book in one JSONL record) is judged a window of
@@ -190,9 +211,20 @@ def paragraph_verdicts(lines: Sequence[str], cols: dict[str, np.ndarray], p: np.
 
 def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
     """The features that weighed most in line ``index``'s probability, with their pull on
-    its log-odds (negative: towards dropping). The second stage's pull through the first
-    stage's probabilities is handed on to the first stage's features, in proportion."""
-    _, _, tables = probabilities(view, model)
+    its log-odds (negative: towards dropping; of a model with companions, the members' mean)."""
+    reading, tokens = read(view), token_counts(view.lines)
+    pulls: dict[str, float] = {}
+    for number, member in enumerate(model.members):
+        _, _, tables = member_judged(reading, member, number, None, tokens)
+        for name, pull in member_pulls(member, tables, index).items():
+            pulls[name] = pulls.get(name, 0.0) + pull / len(model.members)
+    return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]
+
+
+def member_pulls(model: Model, tables: Tables, index: int) -> dict[str, float]:
+    """Each feature's pull on line ``index``'s log-odds as one member judges it. The second
+    stage's pull through the first stage's probabilities is handed on to the first stage's
+    features, in proportion."""
     second = model.second.contributions(tables.second[index])
     first = model.first.contributions(tables.first[index])
     pulls: dict[str, float] = {}
@@ -205,4 +237,4 @@ def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
     total = float(np.abs(first).sum()) or 1.0
     for name, pull in zip(FIRST_FEATURES, first.tolist(), strict=False):
         pulls[name] = pulls.get(name, 0.0) + relayed * abs(pull) / total * np.sign(pull) * np.sign(relayed or 1.0)
-    return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]
+    return pulls

@@ -31,13 +31,15 @@ def cross_validated(
     jobs: int = 1,
     cleaners: Sequence[Callable[[Pipeline, Page], str]] = (),
     models: Path | None = None,
+    split: Sequence[Sequence[int]] | None = None,
 ) -> list[list[str]]:
     """The output for each labeled page (read from its text or its HTML), each from a fold
     model; ``jobs`` folds train at once (the outputs are the same whatever ``jobs``).
     One list of outputs for each of ``cleaners`` (default: `clean_page` alone).
     ``models``: a folder to keep the fold models in (fold-1.npz ... fold-5.npz), and the
-    split (`save_split`)."""
-    split = fold_split(prepared, settings)
+    split (`save_split`). ``split``: the pages of each fold (`load_split`; default: drawn
+    by the settings' seed), so that runs of other seeds can hold out the same sites."""
+    split = split or fold_split(prepared, settings)
     cleaners = cleaners or (clean_page,)
     if models is not None:
         save_split(models, prepared, split)
