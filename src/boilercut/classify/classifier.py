@@ -55,20 +55,27 @@ def probabilities(
     measured of the same document; ``tokens``: the lines' `token_counts`, if the caller has them)."""
     reading = read(view, memo)
     tokens = token_counts(view.lines) if tokens is None else tokens
-    judged = [member_judged(reading, member, number, memo, tokens) for number, member in enumerate(model.members)]
-    p, cols, tables = judged[0]
-    if len(judged) > 1:
-        p = np.mean([each for each, _, _ in judged], axis=0)
+    p, cols, tables = member_judged(reading, model, 0, memo, tokens)
+    if model.companions:
+        members = enumerate(model.companions, start=1)
+        others = [member_judged(reading, other, number, memo, tokens, cols)[0] for number, other in members]
+        p = np.mean([p, *others], axis=0)
     return p, cols, tables
 
 
 def member_judged(
-    reading: Reading, model: Model, number: int, memo: Memo | None, tokens: np.ndarray
+    reading: Reading,
+    model: Model,
+    number: int,
+    memo: Memo | None,
+    tokens: np.ndarray,
+    like: dict[str, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
-    """`probabilities` as one member of a model (number ``number``) gives them."""
+    """`probabilities` as one member of a model (number ``number``) gives them (``like``: the
+    first member's columns, see `member_columns`)."""
     from .context import second_stage
 
-    cols = member_columns(reading, model, memo, number)
+    cols = member_columns(reading, model, memo, number, like)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
     second = second_matrix(first, second_stage(cols, p1, tokens))
@@ -214,8 +221,10 @@ def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
     its log-odds (negative: towards dropping; of a model with companions, the members' mean)."""
     reading, tokens = read(view), token_counts(view.lines)
     pulls: dict[str, float] = {}
+    like = None
     for number, member in enumerate(model.members):
-        _, _, tables = member_judged(reading, member, number, None, tokens)
+        _, cols, tables = member_judged(reading, member, number, None, tokens, like)
+        like = like or cols
         for name, pull in member_pulls(member, tables, index).items():
             pulls[name] = pulls.get(name, 0.0) + pull / len(model.members)
     return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]

@@ -49,14 +49,23 @@ def read(view: View, memo: Memo | None = None) -> Reading:
     return Reading(cols, language, lines, lexicon.word_buckets(lines))
 
 
-def member_columns(reading: Reading, model: Model, memo: Memo | None = None, member: int = 0) -> dict[str, np.ndarray]:
+def member_columns(
+    reading: Reading,
+    model: Model,
+    memo: Memo | None = None,
+    member: int = 0,
+    like: Mapping[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
     """The first stage's columns as ``model`` (member number ``member`` of a model) reads a
-    document: its measured columns, its lexical score and the share of its words the lexicon knows."""
-    cols = dict(reading.columns)
+    document: its measured columns, its lexical score and the share of its words the lexicon
+    knows (``like``: another member's columns of the same document, of which only what the
+    lexicon feeds is computed again)."""
     known = memo.lexical.setdefault(member, {}) if memo else None
-    cols["lexical"] = lexical(reading.lexicon_lines, model.lexicon, model.lexicon_intercept, known)
-    cols["lexicon_coverage"] = np.full(len(cols["lexical"]), lexicon.coverage(reading.buckets, model.known))
-    return context.first_stage(cols)
+    scores = lexical(reading.lexicon_lines, model.lexicon, model.lexicon_intercept, known)
+    own = {"lexical": scores, "lexicon_coverage": np.full(len(scores), lexicon.coverage(reading.buckets, model.known))}
+    if like is not None:
+        return context.with_member_columns(like, own)
+    return context.first_stage(reading.columns | own)
 
 
 def glossed(lines: Sequence[str], language: str | None, memo: Memo | None) -> Sequence[str]:
