@@ -278,9 +278,6 @@ def main() -> int:
     parser.add_argument("--no-html", action="store_true", help="leave out the pages read from their HTML")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--members", type=int, default=Settings.members, help="members of each fold model (`boilercut train --members`)"
-    )
-    parser.add_argument(
         "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="folds trained at once (default: one per core)"
     )
     parser.add_argument(
@@ -337,7 +334,7 @@ def main() -> int:
         else:
             outputs, *rest = cross_validated(
                 prepared,
-                Settings(seed=args.seed, members=args.members),
+                Settings(seed=args.seed),
                 progress=lambda n, k: print(f"{n} of {k} folds done", file=sys.stderr),
                 jobs=args.jobs,
                 cleaners=cleaners,
@@ -345,7 +342,7 @@ def main() -> int:
                 split=load_split(args.split, prepared) if args.split else None,
             )
         foreign = rest[0] if rest else None
-        stress_figures = stress_table(prepared, Settings(seed=args.seed, members=args.members), models)
+        stress_figures = stress_table(prepared, Settings(seed=args.seed), models)
         label = "cross-validated: each page cleaned by a model that never saw its site" + (
             f" (the fold models of {args.models}, not retrained)" if args.models else ""
         )

@@ -372,16 +372,6 @@ def train(
     seed: Annotated[
         int, typer.Option("--seed", metavar="N", help="Random seed: the same pages and seed give the same model.")
     ] = 0,
-    members: Annotated[
-        int,
-        typer.Option(
-            "--members",
-            metavar="N",
-            min=1,
-            help="Train this many members alike, with the seed and the seeds after it; cleaning averages "
-            "their probabilities (steadier across seeds; each member costs its training time again).",
-        ),
-    ] = 1,
     text_only: Annotated[
         bool, typer.Option("--text-only", help="Learn from the cases' text alone, not from their HTML files.")
     ] = False,
@@ -395,8 +385,7 @@ def train(
         for path in cases:
             if not path.is_file():
                 raise UsageError(f"{path}: no such file")
-        settings = Settings(seed=seed, members=members)
-        model = train_model(cases, settings, progress=report.note, html=not text_only)
+        model = train_model(cases, Settings(seed=seed), progress=report.note, html=not text_only)
         model.save(out)
         report.note(f"wrote {out} ({out.stat().st_size // 1024} KB); use it with --model {out}")
 

@@ -17,16 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import decision, gate, headline, standfirst
-from .features import (
-    FIRST_FEATURES,
-    SECOND_FEATURES,
-    Reading,
-    matrix,
-    member_columns,
-    read,
-    second_matrix,
-    token_counts,
-)
+from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import NO_ARTICLE, RULE_OF_KIND, Kind, Labels, Verdict
 from .lines import letter_words, opening
@@ -50,36 +41,17 @@ class Tables:
 def probabilities(
     view: View, model: Model, memo: Memo | None = None, tokens: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
-    """The keep probability of each line (the mean of the model's members'), the first
-    member's first-stage columns, and its feature tables (``memo``: what earlier rounds
-    measured of the same document; ``tokens``: the lines' `token_counts`, if the caller has them)."""
-    reading = read(view, memo)
-    tokens = token_counts(view.lines) if tokens is None else tokens
-    p, cols, tables = member_judged(reading, model, 0, memo, tokens)
-    if model.companions:
-        members = enumerate(model.companions, start=1)
-        others = [member_judged(reading, other, number, memo, tokens, cols)[0] for number, other in members]
-        p = np.mean([p, *others], axis=0)
-    return p, cols, tables
-
-
-def member_judged(
-    reading: Reading,
-    model: Model,
-    number: int,
-    memo: Memo | None,
-    tokens: np.ndarray,
-    like: dict[str, np.ndarray] | None = None,
-) -> tuple[np.ndarray, dict[str, np.ndarray], Tables]:
-    """`probabilities` as one member of a model (number ``number``) gives them (``like``: the
-    first member's columns, see `member_columns`)."""
+    """The keep probability of each line, the first-stage columns, and both feature tables
+    (``memo``: what earlier rounds measured of the same document; ``tokens``: the lines'
+    `token_counts`, if the caller has them)."""
     from .context import second_stage
 
-    cols = member_columns(reading, model, memo, number, like)
+    cols, language = first_columns(view, model, memo)
     first = matrix(cols, FIRST_FEATURES)
     p1 = model.first.probability(first)
-    second = second_matrix(first, second_stage(cols, p1, tokens))
-    return model.second.probability(second), cols, Tables(first, second, reading.language)
+    second_cols = second_stage(cols, p1, token_counts(view.lines) if tokens is None else tokens)
+    second = second_matrix(first, second_cols)
+    return model.second.probability(second), cols, Tables(first, second, language)
 
 
 # A document of more lines than this (a book in one JSONL record) is judged a window of
@@ -218,22 +190,9 @@ def paragraph_verdicts(lines: Sequence[str], cols: dict[str, np.ndarray], p: np.
 
 def weighed(view: View, model: Model, index: int) -> list[tuple[str, float]]:
     """The features that weighed most in line ``index``'s probability, with their pull on
-    its log-odds (negative: towards dropping; of a model with companions, the members' mean)."""
-    reading, tokens = read(view), token_counts(view.lines)
-    pulls: dict[str, float] = {}
-    like = None
-    for number, member in enumerate(model.members):
-        _, cols, tables = member_judged(reading, member, number, None, tokens, like)
-        like = like or cols
-        for name, pull in member_pulls(member, tables, index).items():
-            pulls[name] = pulls.get(name, 0.0) + pull / len(model.members)
-    return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]
-
-
-def member_pulls(model: Model, tables: Tables, index: int) -> dict[str, float]:
-    """Each feature's pull on line ``index``'s log-odds as one member judges it. The second
-    stage's pull through the first stage's probabilities is handed on to the first stage's
-    features, in proportion."""
+    its log-odds (negative: towards dropping). The second stage's pull through the first
+    stage's probabilities is handed on to the first stage's features, in proportion."""
+    _, _, tables = probabilities(view, model)
     second = model.second.contributions(tables.second[index])
     first = model.first.contributions(tables.first[index])
     pulls: dict[str, float] = {}
@@ -246,4 +205,4 @@ def member_pulls(model: Model, tables: Tables, index: int) -> dict[str, float]:
     total = float(np.abs(first).sum()) or 1.0
     for name, pull in zip(FIRST_FEATURES, first.tolist(), strict=False):
         pulls[name] = pulls.get(name, 0.0) + relayed * abs(pull) / total * np.sign(pull) * np.sign(relayed or 1.0)
-    return pulls
+    return sorted(pulls.items(), key=lambda item: -abs(item[1]))[:TOP_FEATURES]

@@ -124,25 +124,6 @@ def first_stage(cols: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     return out
 
 
-# The columns a model's members each read their own way (their lexicons differ).
-MEMBER_COLUMNS = ("lexical", "lexicon_coverage")
-
-
-def with_member_columns(first: Mapping[str, np.ndarray], own: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """`first_stage` of columns that differ from ``first``'s only in MEMBER_COLUMNS (``own``),
-    made from ``first`` (another member's table): only what those columns feed is computed again."""
-    out = dict(first)
-    out.update(own)
-    lexical = own["lexical"]
-    for offset in NEIGHBOUR_OFFSETS:
-        out[f"lexical_above{offset}"] = shift(lexical, offset)
-        out[f"lexical_below{offset}"] = shift(lexical, -offset)
-    means = window_means(lexical, WINDOWS)
-    for j, half in enumerate(WINDOWS):
-        out[f"lexical_window{half}"] = means[j]
-    return out
-
-
 def agreement(extracted: np.ndarray, p: np.ndarray, tokens: np.ndarray) -> tuple[float, float]:
     """On an HTML page, how far the first stage and the extractor agree: the share of the
     words the first stage keeps that the extractor kept, and the reverse (MISSING on plain text)."""

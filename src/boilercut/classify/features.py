@@ -8,7 +8,6 @@ A model stores the names it was trained on; they must equal these.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -26,46 +25,11 @@ def token_counts(lines: Sequence[str]) -> np.ndarray:
 
 def first_columns(view: View, model: Model, memo: Memo | None = None) -> tuple[dict[str, np.ndarray], str | None]:
     """The first stage's columns, and the language guessed for the document (a stoplist's name, or None)."""
-    reading = read(view, memo)
-    return member_columns(reading, model, memo), reading.language
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What every member of a model reads alike of a document: the per-line columns
-    (`measure`), its language (a stoplist's name, or None), its lines as the lexicon
-    reads them (glossed) and their words' lexicon buckets."""
-
-    columns: dict[str, np.ndarray]
-    language: str | None
-    lexicon_lines: Sequence[str]
-    buckets: np.ndarray
-
-
-def read(view: View, memo: Memo | None = None) -> Reading:
-    """The `Reading` of a document (``memo``: what earlier rounds measured of it)."""
     cols, language = measure(view, memo)
-    lines = glossed(view.lines, language, memo)
-    return Reading(cols, language, lines, lexicon.word_buckets(lines))
-
-
-def member_columns(
-    reading: Reading,
-    model: Model,
-    memo: Memo | None = None,
-    member: int = 0,
-    like: Mapping[str, np.ndarray] | None = None,
-) -> dict[str, np.ndarray]:
-    """The first stage's columns as ``model`` (member number ``member`` of a model) reads a
-    document: its measured columns, its lexical score and the share of its words the lexicon
-    knows (``like``: another member's columns of the same document, of which only what the
-    lexicon feeds is computed again)."""
-    known = memo.lexical.setdefault(member, {}) if memo else None
-    scores = lexical(reading.lexicon_lines, model.lexicon, model.lexicon_intercept, known)
-    own = {"lexical": scores, "lexicon_coverage": np.full(len(scores), lexicon.coverage(reading.buckets, model.known))}
-    if like is not None:
-        return context.with_member_columns(like, own)
-    return context.first_stage(reading.columns | own)
+    lines = glossed(view.lines, language, memo)  # what the lexicon reads
+    cols["lexical"] = lexical(lines, model.lexicon, model.lexicon_intercept, memo)
+    cols["lexicon_coverage"] = np.full(len(view), lexicon.coverage(lexicon.word_buckets(lines), model.known))
+    return context.first_stage(cols), language
 
 
 def glossed(lines: Sequence[str], language: str | None, memo: Memo | None) -> Sequence[str]:
@@ -78,11 +42,11 @@ def glossed(lines: Sequence[str], language: str | None, memo: Memo | None) -> Se
     return [known[text] for text in lines]
 
 
-def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, known: dict[str, float] | None) -> np.ndarray:
-    """The lexical score of each line; those ``known`` (scores of earlier rounds, by text) holds
-    are not computed again."""
-    if known is None:
+def lexical(lines: Sequence[str], weights: np.ndarray, intercept: float, memo: Memo | None) -> np.ndarray:
+    """The lexical score of each line; those ``memo`` holds are not computed again."""
+    if memo is None:
         return lexicon.scores(lines, weights, intercept)
+    known = memo.lexical
     new = list(dict.fromkeys(text for text in lines if text not in known))
     known.update(zip(new, lexicon.scores(new, weights, intercept).tolist(), strict=True))
     return np.fromiter((known[text] for text in lines), dtype=np.float64, count=len(lines))

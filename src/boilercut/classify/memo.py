@@ -22,4 +22,4 @@ class Memo:
     lines: dict[str, Line] = field(default_factory=dict)
     cues: dict[str, Cue | None] = field(default_factory=dict)
     glossed: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language: text -> as glossed
-    lexical: dict[int, dict[str, float]] = field(default_factory=dict)  # by model member: text -> score
+    lexical: dict[str, float] = field(default_factory=dict)

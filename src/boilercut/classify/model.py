@@ -1,8 +1,5 @@
 """A trained model: the lexicon, two line forests, the page forest and how they were trained, in one file.
 
-A model may hold companions: members trained alike with other seeds (a lexicon and
-two line forests each), whose keep probabilities the classifier averages with its own.
-
 The file is a numpy ``.npz`` archive holding arrays only (no pickles: the
 lexicon's weights, the words it knows as packed bits, the forests) and a JSON
 header: the format version, the feature names each forest reads (checked against
@@ -16,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +23,8 @@ from ..errors import ConfigError
 from .gate import PAGE_FEATURES
 from .trees import Forest
 
-# 2: the lexicon's known words (2026-12-04); 3: the page model (2026-12-06); 4: companions (2026-12-07)
-FORMAT = 4
-READABLE = (2, 3, 4)  # a format-2 file has no page model: every page is taken to hold an article
+FORMAT = 3  # 2: the lexicon's known words (2026-12-04); 3: the page model (2026-12-06)
+READABLE = (2, 3)  # a format-2 file has no page model: every page is taken to hold an article
 SHIPPED = "boilercut-text.npz"
 
 
@@ -47,14 +43,6 @@ class Model:
     page: Forest | None = None  # whether the page holds an article at all (`gate`); None: it always does
     page_threshold: float = 0.0  # a page the page model gives less than this is emptied
     info: dict[str, Any] = field(default_factory=dict)  # how it was trained: files, settings, libraries
-    # Members trained alike with other seeds, without a page model: each line's keep
-    # probability is the mean of this model's and theirs (`classifier.probabilities`).
-    companions: tuple[Model, ...] = ()
-
-    @property
-    def members(self) -> tuple[Model, ...]:
-        """The models whose line probabilities are averaged: this one, then its companions."""
-        return (self, *self.companions)
 
     def save(self, path: Path) -> None:
         header = {
@@ -65,12 +53,12 @@ class Model:
             "page_threshold": self.page_threshold,
             "page_features": list(PAGE_FEATURES) if self.page is not None else [],
             "lexicon_intercept": self.lexicon_intercept,
-            "companions": [{"lexicon_intercept": other.lexicon_intercept} for other in self.companions],
             "info": self.info,
         }
-        arrays = {"header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
-        for number, member in enumerate(self.members):
-            arrays |= {_prefix(number) + name: value for name, value in _member_arrays(member).items()}
+        arrays = {"header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), "lexicon": self.lexicon}
+        arrays["known"] = np.packbits(self.known)
+        arrays |= {f"first.{k}": v for k, v in self.first.arrays().items()}
+        arrays |= {f"second.{k}": v for k, v in self.second.arrays().items()}
         if self.page is not None:
             arrays |= {f"page.{k}": v for k, v in self.page.arrays().items()}
         with path.open("wb") as handle:
@@ -90,17 +78,18 @@ class Model:
                 f" this boilercut reads {READABLE[0]} to {FORMAT}: retrain it"
             )
         try:
-            members = [
-                _member(arrays, _prefix(number), float(part["lexicon_intercept"]), header)
-                for number, part in enumerate([header, *header.get("companions", [])])
-            ]
-            model = replace(
-                members[0],
+            model = cls(
+                lexicon=arrays["lexicon"].astype(np.float32),
+                lexicon_intercept=float(header["lexicon_intercept"]),
+                first=Forest.from_arrays(_part(arrays, "first")),
+                second=Forest.from_arrays(_part(arrays, "second")),
+                first_features=tuple(header["first_features"]),
+                second_features=tuple(header["second_features"]),
+                known=np.unpackbits(arrays["known"]).astype(bool),
                 threshold=float(header["threshold"]),
                 page=Forest.from_arrays(_part(arrays, "page")) if header.get("page_features") else None,
                 page_threshold=float(header.get("page_threshold", 0.0)),
                 info=dict(header.get("info", {})),
-                companions=tuple(members[1:]),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ConfigError(f"{path}: damaged model file (missing or bad {error})") from None
@@ -108,33 +97,8 @@ class Model:
         return model
 
 
-def _prefix(number: int) -> str:
-    """The prefix of member ``number``'s arrays in the file (none for the model itself)."""
-    return f"member{number}." if number else ""
-
-
-def _member_arrays(member: Model) -> dict[str, np.ndarray]:
-    arrays = {"lexicon": member.lexicon, "known": np.packbits(member.known)}
-    arrays |= {f"first.{k}": v for k, v in member.first.arrays().items()}
-    arrays |= {f"second.{k}": v for k, v in member.second.arrays().items()}
-    return arrays
-
-
-def _member(arrays: dict[str, np.ndarray], prefix: str, intercept: float, header: dict[str, Any]) -> Model:
-    """One member read from a file's arrays (no page model, the default threshold)."""
-    return Model(
-        lexicon=arrays[prefix + "lexicon"].astype(np.float32),
-        lexicon_intercept=intercept,
-        first=Forest.from_arrays(_part(arrays, prefix + "first")),
-        second=Forest.from_arrays(_part(arrays, prefix + "second")),
-        first_features=tuple(header["first_features"]),
-        second_features=tuple(header["second_features"]),
-        known=np.unpackbits(arrays[prefix + "known"]).astype(bool),
-    )
-
-
 def _part(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
-    return {name[len(prefix) + 1 :]: value for name, value in arrays.items() if name.startswith(prefix + ".")}
+    return {name.split(".", 1)[1]: value for name, value in arrays.items() if name.startswith(prefix + ".")}
 
 
 def _check_features(path: Path, model: Model, page_features: tuple[str, ...]) -> None:

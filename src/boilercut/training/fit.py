@@ -65,9 +65,6 @@ class Settings:
     other_types_weight: float = 0.2
     # What each long article made in an inner fold (`augment`) weighs, in pages (0: none made).
     long_weight: float = 3.0
-    # Members trained alike, member k with seed + k; the classifier averages their line
-    # probabilities (the first member's page model decides whether a page holds an article).
-    members: int = 1
 
 
 @dataclass(slots=True)
@@ -178,17 +175,7 @@ def site_folds(pages: Sequence[Page], indexes: Sequence[int], k: int, seed: int)
 
 
 def fit(prepared: Prepared, indexes: Sequence[int], settings: Settings, info: dict[str, Any] | None = None) -> Model:
-    """A model trained on the pages at ``indexes`` of ``prepared``: ``settings.members``
-    members, each with its own seed; the first holds the page model and ``info``."""
-    first = fit_member(prepared, indexes, settings)
-    # The companions need no page model of their own: only the first's is read.
-    others = [replace(settings, seed=settings.seed + k, page_threshold=0.0) for k in range(1, settings.members)]
-    companions = tuple(fit_member(prepared, indexes, each) for each in others)
-    return replace(first, info=dict(info or {}), companions=companions)
-
-
-def fit_member(prepared: Prepared, indexes: Sequence[int], settings: Settings) -> Model:
-    """One member trained on the pages at ``indexes`` of ``prepared``."""
+    """A model trained on the pages at ``indexes`` of ``prepared``."""
     indexes = [i for i in prepared.with_copies(indexes) if prepared.pages[i].lines]
     inner = site_folds(prepared.pages, indexes, settings.inner_folds, settings.seed)
     if settings.long_weight > 0:
@@ -232,7 +219,7 @@ def fit_member(prepared: Prepared, indexes: Sequence[int], settings: Settings) -
             rows += [row for i in held if i < prepared.originals for row in page_rows(prepared.pages[i], judge)]
         if len({holds for _, holds, _ in rows}) == 2:  # pages with an article and without one
             page = _fit_page_model(rows, settings)
-    return _model(weights, intercept, known, first, second, settings, page)
+    return _model(weights, intercept, known, first, second, settings, page, info)
 
 
 def _model(
@@ -243,6 +230,7 @@ def _model(
     second: Forest,
     settings: Settings,
     page: Forest | None = None,
+    info: dict[str, Any] | None = None,
 ) -> Model:
     return Model(
         lexicon=lexicon_weights,
@@ -255,6 +243,7 @@ def _model(
         threshold=settings.threshold,
         page=page,
         page_threshold=settings.page_threshold if page is not None else 0.0,
+        info=dict(info or {}),
     )
 
 

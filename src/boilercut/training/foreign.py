@@ -44,7 +44,7 @@ def lexicon_blind() -> Iterator[None]:
     from ..classify import features, lexicon
 
     lexical, word_buckets = features.lexical, lexicon.word_buckets
-    features.lexical = lambda lines, weights, intercept, known: lexical(
+    features.lexical = lambda lines, weights, intercept, memo: lexical(
         list(map(disguise, lines)), weights, intercept, None
     )
     lexicon.word_buckets = lambda lines: word_buckets(list(map(disguise, lines)))
