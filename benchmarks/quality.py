@@ -271,6 +271,16 @@ def stress_table(prepared: Prepared, settings: Settings, models: Path) -> dict[s
     return figures
 
 
+def given_split(run: Path, prepared: Prepared) -> list[list[int]]:
+    """The folds of an earlier run, of the pages loaded now (with --no-html, its pages read
+    from HTML are left out); every page loaded now must be in one of them."""
+    split = load_split(run, prepared, loaded_only=True)
+    missing = prepared.originals - sum(map(len, split))
+    if missing:
+        sys.exit(f"{run}: {missing} of the pages loaded now are in none of its folds (another data folder?)")
+    return split
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding scrapinghub/ and wcxb/")
@@ -339,7 +349,7 @@ def main() -> int:
                 jobs=args.jobs,
                 cleaners=cleaners,
                 models=models,
-                split=load_split(args.split, prepared) if args.split else None,
+                split=given_split(args.split, prepared) if args.split else None,
             )
         foreign = rest[0] if rest else None
         stress_figures = stress_table(prepared, Settings(seed=args.seed), models)
