@@ -30,7 +30,8 @@ from pathlib import Path
 
 from boilercut.classify import language
 from boilercut.classify.context import second_stage
-from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix, second_matrix, token_counts
+from boilercut.classify.feature_names import FIRST_FEATURES
+from boilercut.classify.features import first_columns, matrix, second_matrix, token_counts
 from boilercut.classify.lines import letter_words
 from boilercut.config import Config
 from boilercut.pipeline import Pipeline, Source

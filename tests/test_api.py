@@ -76,6 +76,17 @@ def test_an_html_page_without_text_is_a_document_error() -> None:
         Cleaner().clean_html("<html><head></head><body></body></html>")
 
 
+def test_what_reading_a_source_had_to_guess_comes_first_among_its_warnings() -> None:
+    from boilercut.pipeline import Source
+
+    note = "page.txt: mixed encodings: 2 of 7 lines are not UTF-8 and were read as cp1252"
+    text = ALL_SAMPLES[0].raw
+    plain = Cleaner().clean_source(Source(text, name="page.txt"))
+    noted = Cleaner().clean_source(Source(text, name="page.txt", notes=(note,)))
+    assert noted.warnings == (note, *plain.warnings)
+    assert noted.text == plain.text
+
+
 def test_clean_text_is_the_one_line_form_of_a_cleaner() -> None:
     s = ALL_SAMPLES[0]
     assert clean_text(s.raw) == s.expected

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from boilercut import Cleaner
 from boilercut.classify import compiled, context, lexicon, measure, title
 from boilercut.classify import thresholds as T
-from boilercut.classify.features import FIRST_FEATURES, first_columns, matrix
+from boilercut.classify.feature_names import FIRST_FEATURES
+from boilercut.classify.features import first_columns, matrix
 from boilercut.classify.language import stopwords
 from boilercut.classify.lines import (
     CLOSERS,

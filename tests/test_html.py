@@ -53,8 +53,7 @@ def test_an_html_folder_is_mirrored_as_text(cli, tmp_path: Path) -> None:
 
 def test_an_html_page_is_judged_as_its_whole_text_knowing_what_trafilatura_kept() -> None:
     from boilercut.config import Config
-    from boilercut.pipeline import Pipeline
-    from boilercut.run.read import page_source
+    from boilercut.pipeline import Pipeline, page_source
 
     source = page_source(PAGE, name="bridge.html")
     assert source.html and source.extraction is not None

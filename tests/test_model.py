@@ -13,7 +13,7 @@ import pytest
 from boilercut import Cleaner
 from boilercut.classify import model as models
 from boilercut.classify.classifier import article_chance, probabilities
-from boilercut.classify.features import FIRST_FEATURES
+from boilercut.classify.feature_names import FIRST_FEATURES
 from boilercut.classify.model import Model
 from boilercut.classify.view import View
 from boilercut.errors import BoilercutError, ConfigError

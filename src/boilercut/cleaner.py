@@ -128,7 +128,7 @@ class Cleaner:
 
         Raises DocumentError when the page holds no text.
         """
-        from .run.read import page_source
+        from .pipeline import page_source
 
         return self.clean_source(page_source(html, name="<html>", url=url))
 

@@ -339,7 +339,7 @@ def explain(
             raise UsageError("--record and --id both name a record: give one")
         cleaner = Cleaner(_config(site, rules, stages, skip, False, no_site_rules, model=model))
         source = _explained_source(file, read.Wanted(record, record_id), Fields(text_field))
-        report.explain(source.name, read.with_notes(cleaner.clean_source(source, explain=True), source))
+        report.explain(source.name, cleaner.clean_source(source, explain=True))
 
 
 def _explained_source(file: str, wanted: read.Wanted, fields: Fields) -> Source:

@@ -12,6 +12,7 @@ from .classify.view import View
 from .config import Config
 from .document import Document
 from .errors import UsageError
+from .io.html import read_page
 from .registry import RuleStages, build_stages
 from .render import render
 from .rules import RuleBook, SiteResolver
@@ -33,6 +34,18 @@ class Source:
     path: str | None = None  # the input path, for site resolution by folder
     html: bool = False  # the text is an HTML page's, rendered (`io.html.read_page`)
     extraction: str | None = None  # what an HTML extractor took for the page's main text, if it found one
+    notes: tuple[str, ...] = ()  # what reading it had to guess (a mixed or weakly detected charset): its first warnings
+
+
+def page_source(
+    html: str, *, name: str, url: str | None = None, path: str | None = None, notes: tuple[str, ...] = ()
+) -> Source:
+    """An HTML page to clean: its text as a browser lays it out, and what trafilatura took for its
+    main text (`io.html`). A blank page is an empty text, as a blank document of any format is."""
+    if not html.strip():
+        return Source(html, name=name, url=url, path=path, html=True, notes=notes)
+    page = read_page(html, name)
+    return Source(page.text, name=name, url=url, path=path, html=True, extraction=page.extraction, notes=notes)
 
 
 class Pipeline:
@@ -97,6 +110,7 @@ class Pipeline:
     def _start(self, source: Source, *, explain: bool, classified: bool) -> tuple[Document, list[StageContext]]:
         """The document, its site, and each stage's context (with the classifier's judgement if ``classified``)."""
         doc = Document.from_text(source.text, name=source.name, url=source.url)
+        doc.warnings.extend(source.notes)
         doc.site = self.site_of(source)
         templates = self.templates.of(site_group(doc.site, source))
         site_file = self.book.sites.get(doc.site) if doc.site else None

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import decision, gate, headline, standfirst
-from .features import FIRST_FEATURES, SECOND_FEATURES, first_columns, matrix, second_matrix, token_counts
+from .feature_names import FIRST_FEATURES, SECOND_FEATURES
+from .features import first_columns, matrix, second_matrix, token_counts
 from .kinds import kinds_of_drops
 from .labels import NO_ARTICLE, RULE_OF_KIND, Kind, Labels, Verdict
 from .lines import letter_words, opening

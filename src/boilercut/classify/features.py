@@ -1,8 +1,8 @@
 """The feature tables of one document: per-line measurements, the lexical score, context.
 
-`first_table` gives the first stage's matrix (lines x FIRST_FEATURES);
-`second_table` adds the first stage's probabilities in context (SECOND_FEATURES).
-A model stores the names it was trained on; they must equal these.
+`first_columns` gives the first stage's columns, `matrix` makes them its matrix
+(lines x FIRST_FEATURES); `second_matrix` adds the first stage's probabilities in
+context (SECOND_FEATURES). The names, and their order: `feature_names`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from . import context, glossary, lexicon
-from .measure import COLUMNS, char_counts, measure
+from .feature_names import FIRST_FEATURES, SECOND_FEATURES
+from .measure import char_counts, measure
 from .memo import Memo
 from .model import Model
 from .view import View
@@ -62,15 +63,3 @@ def matrix(table: Mapping[str, np.ndarray], names: Sequence[str]) -> np.ndarray:
 def second_matrix(first: np.ndarray, table: Mapping[str, np.ndarray]) -> np.ndarray:
     """The second stage's matrix: the first stage's ``first``, then the columns the second stage adds."""
     return np.hstack((first, matrix(table, SECOND_FEATURES[len(FIRST_FEATURES) :])))
-
-
-def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The feature names, in table order, read off a one-line table."""
-    one = {name: np.zeros(1) for name in COLUMNS} | {"lexical": np.zeros(1), "lexicon_coverage": np.zeros(1)}
-    first = context.first_stage(one)
-    second = context.second_stage(first, np.zeros(1), np.zeros(1))
-    assert list(second)[: len(first)] == list(first), "the second stage's table extends the first's"
-    return tuple(first), tuple(second)
-
-
-FIRST_FEATURES, SECOND_FEATURES = _names()

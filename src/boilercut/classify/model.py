@@ -103,7 +103,7 @@ def _part(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
 
 def _check_features(path: Path, model: Model, page_features: tuple[str, ...]) -> None:
     """A model reads features by position: their names must be the ones this code computes."""
-    from .features import FIRST_FEATURES, SECOND_FEATURES
+    from .feature_names import FIRST_FEATURES, SECOND_FEATURES
 
     stages = [("first", model.first_features, FIRST_FEATURES), ("second", model.second_features, SECOND_FEATURES)]
     if model.page is not None:

@@ -45,7 +45,7 @@ def clean_guarded(cleaner: Cleaner, name: str, source: Callable[[], Source], sum
     """Read and clean one document; a failure or a bug is recorded in the summary (None) and the run goes on."""
     try:
         read_source = source()
-        cleaned = read.with_notes(cleaner.clean_source(read_source), read_source)
+        cleaned = cleaner.clean_source(read_source)
     except MissingField as error:
         summary.lack(error)
         return None

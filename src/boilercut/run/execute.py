@@ -77,7 +77,7 @@ def _document(plan: Document, cleaner: Cleaner, summary: Summary) -> None:
 def _stdin_document(html: bool, cleaner: Cleaner, summary: Summary) -> Cleaned:
     """Not guarded: what fails here fails the command, with the error's own message."""
     source = read.document_source(read.read_stdin(), name=STDIN_NAME, html=html)
-    cleaned = read.with_notes(cleaner.clean_source(source), source)
+    cleaned = cleaner.clean_source(source)
     summary.record(STDIN_NAME, cleaned)
     return cleaned
 

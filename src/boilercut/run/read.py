@@ -12,20 +12,19 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
-from ..cleaner import Cleaned
 from ..errors import DocumentError, UsageError
 from ..io.compression import MAGIC_BYTES, damage, read_errors, reader, sniff
 from ..io.decoding import decode_noting
 from ..io.files import open_input
 from ..io.formats import Format, kind_of
-from ..io.html import looks_like_html, read_page
+from ..io.html import looks_like_html
 from ..io.jsonl import Fields, lookup, parse_record, text_of, url_of
 from ..io.warc import CutRecord, WarcDocument, document_text, read_records
-from ..pipeline import Source
+from ..pipeline import Source, page_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +36,6 @@ class Origin:
 
 
 STDIN = Origin("<stdin>")
-
-
-@dataclass(frozen=True, slots=True)
-class NotedSource(Source):
-    """A Source with what reading it had to guess (a mixed or weakly detected charset): the run's warnings."""
-
-    notes: tuple[str, ...] = ()
-
-
-def with_notes(cleaned: Cleaned, source: Source) -> Cleaned:
-    """The cleaned document with its source's reading notes among its warnings."""
-    notes = getattr(source, "notes", ())
-    return replace(cleaned, warnings=(*notes, *cleaned.warnings)) if notes else cleaned
 
 
 def open_file(path: Path) -> IO[bytes]:
@@ -124,20 +110,12 @@ def document_source(
     return _source(text, name=name, path=str(path) if path else None, url=url, html=html, notes=notes)
 
 
-def page_source(html: str, *, name: str, url: str | None = None) -> Source:
-    """An HTML page given as text: its text and main text (see `io.html`)."""
-    return _source(html, name=name, url=url, html=True)
-
-
 def _source(
     text: str, *, name: str, path: str | None = None, url: str | None, html: bool, notes: tuple[str, ...] = ()
 ) -> Source:
-    # An empty (or blank) document is an empty text whatever its format: there is no page to read.
-    extraction = None
-    if html and text.strip():
-        page = read_page(text, name)
-        text, extraction = page.text, page.extraction
-    return NotedSource(text, name=name, url=url, path=path, html=html, extraction=extraction, notes=notes)
+    if html:
+        return page_source(text, name=name, url=url, path=path, notes=notes)
+    return Source(text, name=name, url=url, path=path, notes=notes)
 
 
 def _html_name(path: Path | None) -> bool:

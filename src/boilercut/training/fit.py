@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from ..classify import context, glossary, lexicon
-from ..classify.features import FIRST_FEATURES, SECOND_FEATURES, matrix, token_counts
+from ..classify.feature_names import FIRST_FEATURES, SECOND_FEATURES
+from ..classify.features import matrix, token_counts
 from ..classify.measure import measure
 from ..classify.model import Model
 from ..classify.trees import Forest
