@@ -8,9 +8,9 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -29,6 +29,9 @@ from .run import read
 from .run.execute import RunOptions, execute
 from .run.plan import Files, plan_clean
 from .run.summary import Summary
+
+if TYPE_CHECKING:
+    from .run.inplace import Change
 
 app = typer.Typer(
     help="Turn scraped news text into clean article text: headline and body, nothing else.",
@@ -254,14 +257,12 @@ def fix(
         _warn_if_no_title(no_title)
         from .run import inplace
 
-        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
-        summary, files = _in_place_files(paths)
-
-        def fixed(change: inplace.Change) -> None:
+        def fixed(change: inplace.Change, summary: Summary) -> None:
             if inplace.apply(change, summary):
                 report.note(f"fixed {change.path}")
 
-        inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, fixed)
+        config = _config(site, rules, stages, skip, no_title, no_site_rules, model=model)
+        summary, _ = _each_change(paths, config, jobs, fixed)
         _finish(summary, folder=False, debug=debug)
 
 
@@ -277,10 +278,7 @@ def check(
         _warn_if_no_title(no_title)
         from .run import inplace
 
-        cleaner = Cleaner(_config(site, rules, stages, skip, no_title, no_site_rules, model=model))
-        summary, files = _in_place_files(paths)
-
-        def differs(change: inplace.Change) -> None:
+        def differs(change: inplace.Change, summary: Summary) -> None:
             summary.changed += 1
             before = change.current
             if before is None:  # decoded as clean reads it: the diff shows what cleaning changes
@@ -288,13 +286,27 @@ def check(
                 before = read.decoded_text(change.path)
             report.diff(str(change.path), before, change.text)
 
-        inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, differs)
+        config = _config(site, rules, stages, skip, no_title, no_site_rules, model=model)
+        summary, files = _each_change(paths, config, jobs, differs)
         if summary.changed:
             report.note(f"{summary.changed} of {len(files)} files would change; run `boilercut fix` on them")
             for message in summary.failures:
                 report.error(message)
             raise typer.Exit(int(ExitCode.FINDINGS))
         _finish(summary, folder=False, debug=debug)
+
+
+def _each_change(
+    paths: list[Path], config: Config, jobs: int | None, on_change: Callable[["Change", Summary], None]
+) -> tuple[Summary, list[Path]]:
+    """What fix and check share: the files their arguments name cleaned (``jobs`` processes),
+    ``on_change`` called for each file whose clean text differs from what it holds."""
+    from .run import inplace
+
+    cleaner = Cleaner(config)
+    summary, files = _in_place_files(paths)
+    inplace.each_change(cleaner, files, jobs or os.cpu_count() or 1, summary, lambda c: on_change(c, summary))
+    return summary, files
 
 
 def _in_place_files(paths: list[Path]) -> tuple[Summary, list[Path]]:
