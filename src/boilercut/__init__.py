@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 
 from .cleaner import Cleaned, Cleaner, Line, Verdict
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Cleaned", "Cleaner", "Line", "Verdict", "__version__", "clean_text"]
 
 

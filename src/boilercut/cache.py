@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from . import __version__
+from .version import __version__
 
 CACHE_DIR_VARIABLE = "BOILERCUT_CACHE_DIR"  # set it empty to turn the cache off
 T = TypeVar("T")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__, report
+from . import report
 from .cleaner import Cleaner
 from .config import Config, load_config
 from .errors import BoilercutError, ExitCode, UsageError
@@ -29,6 +29,7 @@ from .run import read
 from .run.execute import RunOptions, execute
 from .run.plan import Files, plan_clean
 from .run.summary import Summary
+from .version import __version__
 
 if TYPE_CHECKING:
     from .run.inplace import Change

@@ -9,9 +9,9 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import __version__
 from ..classify.model import Model
 from ..errors import UsageError
+from ..version import __version__
 from .fit import Prepared, Settings, fit
 from .pages import Page, load_pages
 
