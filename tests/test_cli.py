@@ -68,6 +68,13 @@ def test_version(cli) -> None:
     assert (result.exit_code, result.stdout) == (0, f"boilercut {boilercut.__version__}\n")
 
 
+def test_the_version_is_the_one_the_package_is_built_with() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert boilercut.__version__ == project["project"]["version"]
+
+
 def test_python_dash_m_entry_point() -> None:
     done = run_module("--version")
     assert done.returncode == 0
