@@ -6,6 +6,11 @@
     python benchmarks/replay.py runs/base --save replay.pickle # the judged pages (`replay.Judged`), for loops of
                                                                # your own (unpickled with benchmarks/ on the path)
 
+Each saved page also holds its fold, site and type, its first-stage feature
+table and the first forest's probabilities: a learner tried after the forests
+(a sequence model over the lines, a stack) is trained on the held-out pages of
+four folds and applied to the fifth, with no ad hoc dump of its own.
+
 RUN is a folder `quality.py --cv --save` wrote: its five fold models and its
 split. Each page is judged once by the fold model that never saw its site, as
 a cleaning judges it first (after the rules; without the settling judgement
@@ -49,6 +54,7 @@ from boilercut.training.fit import Prepared
 from boilercut.training.metric import Score, Shares, score
 from boilercut.training.pages import load_pages
 
+PARAGRAPH_COLUMNS = ("terminal", "words", "chars")  # what `paragraph_verdicts` reads of the columns
 CUTS = (0.5, 0.6, 0.7, 0.8)  # the page cuts the page-cut oracle may choose from, besides the page's own
 MOST = 0.5  # a run of lines is the article's when at least this share of its words is
 
@@ -59,6 +65,9 @@ class Judged:
 
     id: str
     group: str  # scrapinghub, wcxb, wcxb-article; html-... when read from its HTML
+    fold: int  # the run's fold that held out the page's site (1 to 5)
+    site: str
+    kind: str  # the page's type ("" where the set gives none)
     lines: tuple[str, ...]
     gold: str
     label: np.ndarray  # bool: the gold keeps the line
@@ -67,6 +76,9 @@ class Judged:
     keep: np.ndarray  # bool: the page's cut keeps the line
     cut: float
     words: np.ndarray  # the metric's words of each line
+    features: np.ndarray  # float32, lines x FIRST_FEATURES: the first stage's table
+    first: np.ndarray  # the first forest's probability of each line
+    columns: dict[str, np.ndarray]  # the columns `paragraph_verdicts` reads, to decide again from other probabilities
 
     def output(self, keep: np.ndarray) -> str:
         return "\n".join(text for text, kept in zip(self.lines, keep.tolist(), strict=True) if kept)
@@ -83,13 +95,32 @@ def judged(run: Path, data: Path, html: bool) -> list[Judged]:
             page = pages[i]
             if not len(page.view):
                 continue
-            p, cols, _ = probabilities(page.view, model)
+            p, cols, tables = probabilities(page.view, model)
             words = token_counts(page.lines)
             q = paragraph_verdicts(page.lines, cols, p)
             keep, cut = decision.kept(q, words, model.threshold)
             group = set_of(page) + ("-article" if page.kind == "article" else "")
             prefix = "html-" if page.html_file is not None else ""
-            out.append(Judged(page.id, prefix + group, page.lines, page.gold, page.keep, p, q, keep, cut, words))
+            out.append(
+                Judged(
+                    page.id,
+                    prefix + group,
+                    number,
+                    page.site,
+                    page.kind,
+                    page.lines,
+                    page.gold,
+                    page.keep,
+                    p,
+                    q,
+                    keep,
+                    cut,
+                    words,
+                    tables.first.astype(np.float32),
+                    model.first.probability(tables.first),
+                    {name: cols[name] for name in PARAGRAPH_COLUMNS},
+                )
+            )
     return out
 
 
@@ -167,7 +198,11 @@ def main() -> int:
     args = parser.parse_args()
     if not (args.run / "split.json").is_file() or not (args.run / "fold-1.npz").is_file():
         parser.error(f"{args.run}: no fold models and split (written by `quality.py --cv --save`)")
-    pages = judged(args.run, args.data, args.html)
+    # Built by this file imported as `replay`, so that a pickle of them names `replay.Judged`
+    # (which a loop of your own finds with benchmarks/ on the path), not `__main__.Judged`.
+    import replay
+
+    pages = replay.judged(args.run, args.data, args.html)
     if args.save:
         args.save.write_bytes(pickle.dumps(pages))
     names = sorted({name for page in pages for name in (page.group, page.group.removesuffix("-article"))})
