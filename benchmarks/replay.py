@@ -103,22 +103,22 @@ def judged(run: Path, data: Path, html: bool) -> list[Judged]:
             prefix = "html-" if page.html_file is not None else ""
             out.append(
                 Judged(
-                    page.id,
-                    prefix + group,
-                    number,
-                    page.site,
-                    page.kind,
-                    page.lines,
-                    page.gold,
-                    page.keep,
-                    p,
-                    q,
-                    keep,
-                    cut,
-                    words,
-                    tables.first.astype(np.float32),
-                    model.first.probability(tables.first),
-                    {name: cols[name] for name in PARAGRAPH_COLUMNS},
+                    id=page.id,
+                    group=prefix + group,
+                    fold=number,
+                    site=page.site,
+                    kind=page.kind,
+                    lines=page.lines,
+                    gold=page.gold,
+                    label=page.keep,
+                    probability=p,
+                    paragraph=q,
+                    keep=keep,
+                    cut=cut,
+                    words=words,
+                    features=tables.first.astype(np.float32),
+                    first=model.first.probability(tables.first),  # `probabilities` keeps only the second's
+                    columns={name: cols[name] for name in PARAGRAPH_COLUMNS},
                 )
             )
     return out
